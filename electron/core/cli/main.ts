@@ -1,0 +1,206 @@
+// Command-line front end over the same services as the app. Data to stdout, errors to stderr.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Annotation, DocumentSummary, Theme } from '../../../shared/domain';
+import { PizhuError } from '../../../shared/errors';
+import { openLibrary, type Library } from '../library';
+import { bundledSeedsDir } from '../paths';
+import { listAnnotations } from '../repos/annotations';
+import { listDocuments } from '../repos/documents';
+import { listThemes } from '../repos/themes';
+import { createAnnotation } from '../services/annotations';
+import { getDocumentOrThrow, importFiles } from '../services/documents';
+import { markdownExport } from '../services/export';
+import { createTheme, themeByNameOrThrow } from '../services/themes';
+import { defaultLibraryDir } from './libraryDir';
+
+export const HELP = `pizhu — read, highlight, tag and export Chinese texts (the Pizhu library from the command line)
+
+Usage: pizhu [--library DIR] [--no-seeds] [--json] <command> [options]
+
+Commands:
+  import FILES...                       import text files into the library
+  list                                  documents with their ids
+  show ID [--text]                      a document's metadata, or its canonical text exactly as offsets count it
+  themes list                           themes with highlight counts
+  themes add NAME [--color #RRGGBB] [--parent NAME] [--description TEXT]
+  annotate ID --theme NAME (--start N --end N | --quote TEXT) [--note TEXT]
+                                        highlight a passage (--theme may repeat)
+  annotations [--doc ID] [--theme NAME] list highlights
+  export --format md [--by theme|document] [--out FILE]
+                                        study notes as Markdown (stdout without --out)
+
+Options:
+  --library DIR   library folder (default: ${defaultLibraryDir()}); created and seeded with the bundled texts on first use
+  --no-seeds      do not import the bundled texts into a new library
+  --json          machine-readable output
+  -h, --help      this help
+`;
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+function fail(message: string): never {
+  throw new PizhuError('invalid_input', message);
+}
+
+function int(value: string | undefined, name: string): number {
+  if (value === undefined || !/^\d+$/.test(value)) fail(`${name} needs a non-negative whole number`);
+  return Number(value);
+}
+
+function formatDoc(d: DocumentSummary): string {
+  return `${d.id}  ${d.title}  [${[d.source, d.publishedAt].filter(Boolean).join(', ') || '—'}]  ${d.length} chars, ${d.annotationCount} highlights`;
+}
+
+function formatTheme(t: Theme, byId: Map<string, Theme>): string {
+  const parent = t.parentId ? ` (in ${byId.get(t.parentId)?.name ?? '?'})` : '';
+  return `${t.color}  ${t.name}${parent}  ${t.annotationCount} highlights${t.description ? ' — ' + t.description : ''}`;
+}
+
+function formatAnnotation(a: Annotation, themes: Map<string, Theme>): string {
+  const names = a.themeIds.map((id) => themes.get(id)?.name ?? id).join(', ');
+  return `${a.id}  ${a.documentId}  [${a.start}, ${a.end})  「${a.exact}」  ${names || '—'}${a.noteText ? '  ✎ ' + a.noteText.replace(/\n/g, ' ') : ''}`;
+}
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        'no-seeds': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        text: { type: 'boolean' },
+        color: { type: 'string' },
+        parent: { type: 'string' },
+        description: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        quote: { type: 'string' },
+        theme: { type: 'string', multiple: true },
+        note: { type: 'string' },
+        doc: { type: 'string' },
+        format: { type: 'string' },
+        by: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    io.err(`pizhu: ${(err as Error).message}\nRun pizhu --help for usage.`);
+    return 2;
+  }
+  const { values: o, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (o.help || !command || command === 'help') {
+    io.out(HELP);
+    return command || o.help ? 0 : 2;
+  }
+
+  let lib: Library | undefined;
+  try {
+    lib = openLibrary({ libraryDir: o.library ?? defaultLibraryDir(), seedsDir: o['no-seeds'] ? null : bundledSeedsDir });
+    const ctx = lib.ctx;
+    const emit = (data: unknown, text: () => string) => io.out(o.json ? JSON.stringify(data, null, 2) : text());
+    const themeMap = () => new Map(listThemes(ctx.db).map((t) => [t.id, t]));
+
+    switch (command) {
+      case 'import': {
+        if (!rest.length) fail('import needs at least one file');
+        const results = importFiles(ctx, rest);
+        emit(results, () =>
+          results
+            .map((r) => `${r.status.padEnd(9)} ${r.file}${r.documentId ? '  → ' + r.documentId : ''}${r.error ? '  ' + r.error : ''}${r.warnings.length ? '  (' + r.warnings.join(' ') + ')' : ''}`)
+            .join('\n'),
+        );
+        return results.some((r) => r.status === 'failed') ? 1 : 0;
+      }
+      case 'list': {
+        const docs = listDocuments(ctx.db);
+        emit(docs, () => docs.map(formatDoc).join('\n') || '(no documents)');
+        return 0;
+      }
+      case 'show': {
+        const doc = getDocumentOrThrow(ctx, rest[0] ?? fail('show needs a document id'));
+        if (o.text) {
+          if (o.json) io.out(JSON.stringify({ id: doc.id, text: doc.text }));
+          else process.stdout.write(doc.text);
+          return 0;
+        }
+        const { text: _text, ...meta } = doc;
+        emit(meta, () => formatDoc(doc));
+        return 0;
+      }
+      case 'themes': {
+        const sub = rest[0] ?? 'list';
+        if (sub === 'list') {
+          const themes = listThemes(ctx.db);
+          const byId = new Map(themes.map((t) => [t.id, t]));
+          emit(themes, () => themes.map((t) => formatTheme(t, byId)).join('\n') || '(no themes)');
+          return 0;
+        }
+        if (sub === 'add') {
+          const name = rest[1] ?? fail('themes add needs a NAME');
+          const parentId = o.parent ? themeByNameOrThrow(ctx, o.parent).id : null;
+          if (o.color && !/^#[0-9a-fA-F]{6}$/.test(o.color)) fail('--color must look like #RRGGBB');
+          const theme = createTheme(ctx, { name, color: o.color, parentId, description: o.description });
+          emit(theme, () => `created ${theme.id}  ${theme.name}`);
+          return 0;
+        }
+        return fail(`unknown themes command: ${sub}`);
+      }
+      case 'annotate': {
+        const doc = getDocumentOrThrow(ctx, rest[0] ?? fail('annotate needs a document id'));
+        const themeIds = (o.theme ?? []).map((n) => themeByNameOrThrow(ctx, n).id);
+        let start: number;
+        let end: number;
+        if (o.quote !== undefined) {
+          start = doc.text.indexOf(o.quote);
+          if (!o.quote || start < 0) throw new PizhuError('not_found', `The quote does not occur in ${doc.id}`);
+          end = start + o.quote.length;
+        } else {
+          start = int(o.start, '--start');
+          end = int(o.end, '--end');
+        }
+        if (end <= start) fail('--end must be greater than --start');
+        const a = createAnnotation(ctx, { documentId: doc.id, start, end, themeIds, noteText: o.note });
+        emit(a, () => `created ${formatAnnotation(a, themeMap())}`);
+        return 0;
+      }
+      case 'annotations': {
+        const themeId = o.theme?.[0] ? themeByNameOrThrow(ctx, o.theme[0]).id : undefined;
+        const list = listAnnotations(ctx.db, { documentId: o.doc, themeId });
+        const themes = themeMap();
+        emit(list, () => list.map((a) => formatAnnotation(a, themes)).join('\n') || '(no highlights)');
+        return 0;
+      }
+      case 'export': {
+        if ((o.format ?? 'md') !== 'md') fail(`unknown format ${o.format}; supported: md`);
+        const by = o.by ?? 'theme';
+        if (by !== 'theme' && by !== 'document') fail('--by must be theme or document');
+        const result = markdownExport(ctx, { by, documentId: o.doc });
+        for (const w of result.warnings) io.err(`warning: ${w}`);
+        if (o.out) {
+          writeFileSync(o.out, result.content, 'utf8');
+          emit({ out: o.out, bytes: Buffer.byteLength(result.content), warnings: result.warnings }, () => `wrote ${o.out}`);
+        } else process.stdout.write(result.content);
+        return 0;
+      }
+      default:
+        return fail(`unknown command: ${command}. Run pizhu --help.`);
+    }
+  } catch (err) {
+    const e = err instanceof PizhuError ? err : new PizhuError('internal', (err as Error)?.message ?? String(err));
+    io.err(o.json ? JSON.stringify({ error: { code: e.code, message: e.message } }) : `pizhu: ${e.message}`);
+    return e.code === 'invalid_input' ? 2 : 1;
+  } finally {
+    lib?.close();
+  }
+}

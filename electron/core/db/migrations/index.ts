@@ -1,0 +1,4 @@
+import * as m001 from './001_init';
+
+/** Ordered list; the position + 1 is the schema version. Append only. */
+export const migrations: { name: string; sql: string }[] = [{ name: '001_init', sql: m001.sql }];

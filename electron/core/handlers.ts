@@ -1,0 +1,36 @@
+// The backend's implementation of every contract channel. Inputs arrive already validated.
+import type { Handlers } from '../../shared/contract';
+import * as annotationsRepo from './repos/annotations';
+import * as documentsRepo from './repos/documents';
+import * as themesRepo from './repos/themes';
+import * as annotations from './services/annotations';
+import type { ServiceContext } from './services/context';
+import { getDocumentOrThrow } from './services/documents';
+import * as themes from './services/themes';
+import { markdownExport } from './services/export';
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
+    'documents.list': () => documentsRepo.listDocuments(ctx.db),
+    'documents.get': ({ id }) => getDocumentOrThrow(ctx, id),
+
+    'themes.list': () => themesRepo.listThemes(ctx.db),
+    'themes.create': (input) => themes.createTheme(ctx, input),
+    'themes.update': (input) => themes.updateTheme(ctx, input),
+    'themes.delete': ({ id }) => themes.deleteTheme(ctx, id),
+    'themes.restore': ({ id }) => themes.restoreTheme(ctx, id),
+    'themes.examples': () => themes.EXAMPLE_CODEBOOK,
+    'themes.addExamples': () => themes.addExampleThemes(ctx),
+
+    'annotations.list': (filter) => annotationsRepo.listAnnotations(ctx.db, filter),
+    'annotations.create': (input) => annotations.createAnnotation(ctx, input),
+    'annotations.updateNote': (input) => annotations.updateNote(ctx, input),
+    'annotations.addTheme': ({ id, themeId }) => annotations.addTheme(ctx, id, themeId),
+    'annotations.removeTheme': ({ id, themeId }) => annotations.removeTheme(ctx, id, themeId),
+    'annotations.delete': ({ id }) => annotations.deleteAnnotation(ctx, id),
+    'annotations.restore': ({ id }) => annotations.restoreAnnotation(ctx, id),
+
+    'export.markdown': (input) => markdownExport(ctx, input),
+  };
+}

@@ -1,0 +1,69 @@
+// Opens a library folder: the SQLite file, the acting user, the first-run seed import, and the handler map.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './db/connection';
+import { createHandlers } from './handlers';
+import type { Handlers } from '../../shared/contract';
+import { findUserByName, insertUser } from './repos/users';
+import { getSetting, setSetting } from './repos/settings';
+import { newId, systemClock, type ServiceContext } from './services/context';
+import { importFiles, type ImportResult } from './services/documents';
+
+export const DATABASE_FILE = 'pizhu.sqlite';
+const SEEDED_KEY = 'seeds.imported';
+
+export interface LibraryOptions {
+  libraryDir: string;
+  /** Folder of bundled documents imported once, on first open; null for none. */
+  seedsDir: string | null;
+  userName?: string;
+  now?: () => string;
+}
+
+export interface Library {
+  ctx: ServiceContext;
+  handlers: Handlers;
+  seedResults: ImportResult[];
+  close(): void;
+}
+
+function defaultUserName(): string {
+  if (process.env.PIZHU_AUTHOR) return process.env.PIZHU_AUTHOR;
+  try {
+    return userInfo().username || 'reader';
+  } catch {
+    return 'reader';
+  }
+}
+
+function ensureUser(db: Db, name: string, now: string): string {
+  const existing = findUserByName(db, name);
+  if (existing) return existing;
+  const id = newId();
+  insertUser(db, id, name, now);
+  return id;
+}
+
+export function seedFiles(seedsDir: string): string[] {
+  if (!existsSync(seedsDir)) return [];
+  return readdirSync(seedsDir)
+    .filter((f) => /\.(txt|md)$/i.test(f))
+    .sort()
+    .map((f) => join(seedsDir, f));
+}
+
+export function openLibrary(opts: LibraryOptions): Library {
+  mkdirSync(opts.libraryDir, { recursive: true });
+  const db = openDatabase(join(opts.libraryDir, DATABASE_FILE));
+  const now = opts.now ?? systemClock;
+  const userName = opts.userName ?? defaultUserName();
+  const userId = ensureUser(db, userName, now());
+  const ctx: ServiceContext = { db, userId, userName, libraryDir: opts.libraryDir, now, newId };
+  let seedResults: ImportResult[] = [];
+  if (opts.seedsDir && !getSetting(db, SEEDED_KEY)) {
+    seedResults = importFiles(ctx, seedFiles(opts.seedsDir));
+    setSetting(db, SEEDED_KEY, now());
+  }
+  return { ctx, handlers: createHandlers(ctx), seedResults, close: () => db.close() };
+}

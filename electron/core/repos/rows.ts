@@ -1,0 +1,86 @@
+// Row ↔ record mapping shared by the repositories.
+import type { Annotation, DocumentSummary, Theme } from '../../../shared/domain';
+
+export interface StampColumns {
+  id: string;
+  author: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export function stamp(r: StampColumns) {
+  return { id: r.id, author: r.author, createdAt: r.created_at, modifiedAt: r.modified_at };
+}
+
+export interface DocumentRow extends StampColumns {
+  title: string;
+  source: string | null;
+  byline: string | null;
+  url: string | null;
+  published_at: string | null;
+  length: number;
+  annotation_count: number;
+}
+
+export function toDocumentSummary(r: DocumentRow): DocumentSummary {
+  return {
+    ...stamp(r),
+    title: r.title,
+    source: r.source,
+    byline: r.byline,
+    url: r.url,
+    publishedAt: r.published_at,
+    length: r.length,
+    annotationCount: r.annotation_count,
+  };
+}
+
+export interface ThemeRow extends StampColumns {
+  parent_id: string | null;
+  name: string;
+  color: string;
+  description: string;
+  sort_order: number;
+  annotation_count: number;
+}
+
+export function toTheme(r: ThemeRow): Theme {
+  return {
+    ...stamp(r),
+    parentId: r.parent_id,
+    name: r.name,
+    color: r.color,
+    description: r.description,
+    sortOrder: r.sort_order,
+    annotationCount: r.annotation_count,
+  };
+}
+
+export interface AnnotationRow extends StampColumns {
+  document_id: string;
+  start_offset: number;
+  end_offset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note_json: string | null;
+  note_text: string;
+  deleted_at: string | null;
+  theme_ids: string | null;
+}
+
+export function toAnnotation(r: AnnotationRow): Annotation {
+  return {
+    ...stamp(r),
+    documentId: r.document_id,
+    start: r.start_offset,
+    end: r.end_offset,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    noteJson: r.note_json,
+    noteText: r.note_text,
+    deletedAt: r.deleted_at,
+    themeIds: r.theme_ids ? (JSON.parse(r.theme_ids) as string[]) : [],
+  };
+}

@@ -1,0 +1,114 @@
+// The browser transport: serves the built renderer and answers the contract with the real backend.
+// Loopback only, a random port, and a one-time token required on every API request.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Handlers } from '../../../shared/contract';
+import { API_PREFIX, TOKEN_HEADER } from '../../../shared/transport';
+import { dispatch } from '../dispatch';
+
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+// Same policy as the Electron window's: nothing but our own files.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface ServerOptions {
+  handlers: Handlers;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        fail(new Error('Request too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string) {
+  res.writeHead(status, { 'content-type': type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const root = resolve(opts.staticDir);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (req.method !== 'POST') return send(res, 405, '{}', 'application/json');
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return send(res, 403, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Bad token' } }), 'application/json');
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body ? JSON.parse(body) : {};
+      } catch (err) {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Bad request: ${(err as Error).message}` } }), 'application/json');
+      }
+      const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(API_PREFIX.length)), input);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain');
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let file = join(root, rel || 'index.html');
+    if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'Not found', 'text/plain');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run npm run build:renderer', 'text/plain');
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file).pipe(res);
+  });
+
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    url: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+
+/** What every service needs: the open database, the acting user, and a clock (injectable for tests). */
+export interface ServiceContext {
+  db: Db;
+  userId: string;
+  userName: string;
+  libraryDir: string;
+  now(): string;
+  newId(): string;
+}
+
+export function systemClock(): string {
+  return new Date().toISOString();
+}
+
+export const newId = (): string => randomUUID();

@@ -1,0 +1,14 @@
+// Wire details shared by the HTTP test transport (server and renderer) and the preload bridge.
+import type { Channel } from './contract';
+import type { Result } from './errors';
+
+export const TOKEN_HEADER = 'x-pizhu-token';
+export const API_PREFIX = '/api/';
+export const IPC_PREFIX = 'pizhu:';
+
+/** What preload exposes on window.pizhu (contextBridge), one generic entry point. */
+export interface PreloadBridge {
+  invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  /** Opens a native save dialog and writes the file; null when the user cancels. */
+  saveFile(suggestedName: string, content: string): Promise<Result<string | null>>;
+}

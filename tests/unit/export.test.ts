@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
+import { lexicalJsonToMarkdown } from '../../electron/core/export/lexicalMarkdown';
+import { open } from './helpers';
+
+const richNote = JSON.stringify({
+  root: {
+    type: 'root',
+    children: [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '要点', format: 1 },
+          { type: 'text', text: '：', format: 0 },
+          { type: 'text', text: '因地制宜', format: 2 },
+          { type: 'link', url: 'https://example.org/a', children: [{ type: 'text', text: '原文', format: 0 }] },
+        ],
+      },
+      {
+        type: 'list',
+        listType: 'bullet',
+        children: [
+          { type: 'listitem', children: [{ type: 'text', text: '其一', format: 0 }] },
+          { type: 'listitem', children: [{ type: 'text', text: '其二', format: 0 }] },
+        ],
+      },
+      { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [{ type: 'text', text: '第一', format: 0 }] }] },
+      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'bad', format: 0 }] }] },
+    ],
+  },
+});
+
+describe('Lexical note → Markdown', () => {
+  it('keeps bold, italic, links and lists, and drops unsafe link targets', () => {
+    expect(lexicalJsonToMarkdown(richNote)).toBe('**要点**：*因地制宜*[原文](https://example.org/a)\n\n- 其一\n- 其二\n\n1. 第一\n\nbad');
+  });
+  it('falls back to the plain text when the state is missing or broken', () => {
+    expect(lexicalJsonToMarkdown(null, 'plain')).toBe('plain');
+    expect(lexicalJsonToMarkdown('{oops', 'plain')).toBe('plain');
+  });
+});
+
+describe('Markdown export of study notes', () => {
+  function fixture() {
+    const lib = open({ now: () => '2026-11-21T10:00:00.000Z' });
+    const h = lib.handlers;
+    const docs = h['documents.list']({}) as DocumentSummary[];
+    const heihe = h['documents.get']({ id: docs.find((d) => d.publishedAt === '2024-06-28')!.id }) as DocumentRecord;
+    const xinhua = h['documents.get']({ id: docs.find((d) => d.source === '新華社')!.id }) as DocumentRecord;
+    const local = h['themes.create']({ name: '因地制宜', description: '结合实际' }) as Theme;
+    const tech = h['themes.create']({ name: '科技 创新' }) as Theme;
+    const q1 = '因地制宜推动黑河新质生产力发展';
+    const s1 = heihe.text.indexOf(q1);
+    const a1 = h['annotations.create']({ documentId: heihe.id, start: s1, end: s1 + q1.length, themeIds: [local.id, tech.id] }) as Annotation;
+    h['annotations.updateNote']({ id: a1.id, noteJson: richNote, noteText: '要点' });
+    const q2 = '整合科技創新資源';
+    const s2 = xinhua.text.indexOf(q2);
+    h['annotations.create']({ documentId: xinhua.id, start: s2, end: s2 + q2.length, themeIds: [tech.id] });
+    const s3 = xinhua.text.indexOf('新質生產力有別于傳統生產力');
+    h['annotations.create']({ documentId: xinhua.id, start: s3, end: s3 + 13, themeIds: [] });
+    const paragraphOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
+    return { h, heihe, xinhua, p1: paragraphOf(heihe.text, s1), p2: paragraphOf(xinhua.text, s2) };
+  }
+
+  it('groups by theme: block quote, tags, note, citation with paragraph number', () => {
+    const { h, p1, p2 } = fixture();
+    const { content, suggestedName, warnings } = h['export.markdown']({ by: 'theme' }) as { content: string; suggestedName: string; warnings: string[] };
+    expect(warnings).toEqual([]);
+    expect(suggestedName).toBe('pizhu-notes-by-theme-2026-11-21.md');
+    const sections = content.split(/^## /m).slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual(['因地制宜', '科技 创新', '未归类 / Untagged']);
+    const [local, tech, untagged] = sections;
+    expect(local).toContain('*结合实际*');
+    expect(local).toContain('> 因地制宜推动黑河新质生产力发展\n\n主题 Themes: #因地制宜 #科技_创新');
+    expect(local).toContain('**要点**：*因地制宜*[原文](https://example.org/a)\n\n- 其一\n- 其二');
+    expect(local).toContain(`出处 Source: 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，2024-06-28，第 ${p1} 段`);
+    expect(tech.match(/^> /gm)).toHaveLength(2);
+    expect(tech).toContain(`出处 Source: 《習近平總書記首次提到“新質生產力”》，新華社，2023-09-11，第 ${p2} 段`);
+    expect(untagged).toContain('> 新質生產力有別于傳統生產力\n\n主题 Themes: —');
+  });
+
+  it('groups by document in library order', () => {
+    const { h } = fixture();
+    const { content } = h['export.markdown']({ by: 'document' }) as { content: string };
+    const headings = [...content.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(['習近平總書記首次提到“新質生產力”', '重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展']);
+    expect(content).toContain('*新華社，2023-09-11*');
+    expect(content.match(/^> /gm)).toHaveLength(3);
+  });
+});
