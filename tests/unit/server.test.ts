@@ -38,7 +38,7 @@ describe('browser transport', () => {
     const s = await start();
     expect((await call(s, 'documents.list', {}, 'wrong'.padEnd(s.token.length, 'x'))).status).toBe(403);
     expect((await call(s, 'documents.list', {}, '')).status).toBe(403);
-    const ok = await (await call(s, 'documents.list', {})).json();
+    const ok = (await (await call(s, 'documents.list', {})).json()) as { ok: boolean; value: unknown[] };
     expect(ok.ok).toBe(true);
     expect(ok.value).toHaveLength(5);
     const bad = await (await call(s, 'themes.create', { name: 42 })).json();

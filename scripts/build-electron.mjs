@@ -1,0 +1,33 @@
+// Bundles the Electron main process and the preload into single CJS files under dist-electron/.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist-electron/main/index.cjs',
+    external: ['electron', 'better-sqlite3'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist-electron/preload/index.cjs',
+    external: ['electron'],
+  }),
+]);
+
+console.log('Built dist-electron/main/index.cjs and dist-electron/preload/index.cjs');
