@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dragSelect, expect, paintedHighlights, shotsDir, test } from './fixtures';
+
+const QUOTE = '因地制宜推动黑河新质生产力发展';
+const THEME = '地方实践';
+
+test('read, highlight by mouse drag, tag, note, reload, export Markdown', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(app.server.url);
+
+  // Library: the five bundled documents, imported on first run.
+  const docs = page.getByTestId('doc-item');
+  await expect(docs).toHaveCount(5);
+  await page.screenshot({ path: join(shotsDir, 'library.png') });
+
+  // A theme of our own, from the themes panel.
+  await page.getByTestId('tab-themes').click();
+  await page.getByTestId('new-theme-name').fill(THEME);
+  await page.getByTestId('create-theme').click();
+  await expect(page.locator(`[data-testid="theme-row"][data-theme-name="${THEME}"]`)).toBeVisible();
+
+  // Open the 黑河 article and drag across a passage.
+  await docs.filter({ hasText: '黑河' }).click();
+  await expect(page.getByTestId('reader-text')).toContainText(QUOTE);
+  await dragSelect(page, QUOTE);
+  const toolbar = page.getByTestId('selection-toolbar');
+  await expect(toolbar).toBeVisible();
+  await toolbar.locator(`[data-theme-name="${THEME}"]`).click();
+
+  // The highlight is painted at once, on exactly the dragged text.
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
+
+  // Undo removes it, redo brings it back.
+  await page.getByTestId('reader-text').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).not.toContain(QUOTE);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
+
+  // Click the highlight to open it, then write a note with some bold text.
+  await clickQuote(page, QUOTE);
+  const panel = page.getByTestId('annotation-panel');
+  await expect(panel.getByTestId('annotation-quote')).toHaveText(QUOTE);
+  await expect(panel.getByTestId('theme-chip')).toContainText(THEME);
+  const editor = panel.getByTestId('note-editor');
+  await editor.click();
+  await page.keyboard.type('黑河的做法：');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('先立后破');
+  await page.keyboard.press('Control+b');
+  await expect(panel.getByTestId('save-state')).toHaveText(/已保存|Saved/, { timeout: 5000 });
+  await page.screenshot({ path: join(shotsDir, 'reader-note.png') });
+
+  // The data is in SQLite, not only in the page.
+  const stored = app.lib.handlers['annotations.list']({}) as { exact: string; noteText: string; noteJson: string | null }[];
+  expect(stored).toHaveLength(1);
+  expect(stored[0].exact).toBe(QUOTE);
+  expect(stored[0].noteText).toContain('先立后破');
+  expect(stored[0].noteJson).toContain('"format":1');
+
+  // Reload: the highlight and the note are still there.
+  await page.reload();
+  await docs.filter({ hasText: '黑河' }).click();
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
+  await clickQuote(page, QUOTE);
+  await expect(page.getByTestId('note-editor')).toContainText('黑河的做法：先立后破');
+  await expect(page.getByTestId('note-editor').locator('strong, b, .pz-bold, [class*="bold"]').first()).toHaveText('先立后破');
+
+  // Dark theme and English interface.
+  await page.getByTestId('toggle-theme').click();
+  await page.getByTestId('toggle-lang').click();
+  await expect(page.getByTestId('export-md')).toHaveText(/Export/);
+  await page.screenshot({ path: join(shotsDir, 'reader-dark-en.png') });
+  await page.getByTestId('toggle-theme').click();
+  await page.getByTestId('toggle-lang').click();
+
+  // Export study notes to Markdown, grouped by theme, through the save path.
+  await page.getByTestId('export-md').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-confirm').click();
+  const file = await (await download).path();
+  const md = readFileSync(file, 'utf8');
+  expect(md).toContain(`## ${THEME}`);
+  expect(md).toContain(`> ${QUOTE}`);
+  expect(md).toContain(`#${THEME}`);
+  expect(md).toContain('黑河的做法：**先立后破**');
+  expect(md).toMatch(/出处 Source: 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，2024-06-28，第 \d+ 段/);
+});
+
+test('the example codebook is offered, not forced, and 1–9 tag a keyboard selection', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await page.getByTestId('tab-themes').click();
+  await expect(page.getByTestId('theme-row')).toHaveCount(0);
+  await page.getByTestId('add-examples').click();
+  await expect(page.getByTestId('theme-row').first()).toBeVisible();
+  const themeCount = await page.getByTestId('theme-row').count();
+  expect(themeCount).toBeGreaterThan(3);
+
+  await page.getByTestId('doc-item').filter({ hasText: '習近平' }).click();
+  await dragSelect(page, '新質生產力有別于傳統生產力');
+  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+  await page.keyboard.press('2');
+  await expect.poll(() => (app.lib.handlers['annotations.list']({}) as { exact: string }[]).map((a) => a.exact)).toEqual(['新質生產力有別于傳統生產力']);
+  const second = (app.lib.handlers['themes.list']({}) as { id: string; annotationCount: number }[])[1];
+  expect(second.annotationCount).toBe(1);
+  await page.screenshot({ path: join(shotsDir, 'examples.png') });
+});
+
+async function clickQuote(page: import('@playwright/test').Page, quote: string) {
+  const point = await page.evaluate((q) => {
+    const root = document.querySelector('[data-testid="reader-text"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(q);
+      if (at < 0) continue;
+      const r = document.createRange();
+      const mid = at + Math.floor(q.length / 2);
+      r.setStart(n, mid);
+      r.setEnd(n, mid + 1);
+      const rect = r.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error('quote not found');
+  }, quote);
+  await page.mouse.click(point.x, point.y);
+}
