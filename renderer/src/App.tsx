@@ -1,0 +1,106 @@
+import { Component, useEffect, type ReactNode } from 'react';
+import { loadInitial, redo, reportError, undo } from './actions';
+import { LibraryPanel } from './components/LibraryPanel';
+import { Reader } from './components/Reader';
+import { SidePanel } from './components/SidePanel';
+import { Toasts, TopBar } from './components/TopBar';
+import { useStore } from './store';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+}
+
+class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  componentDidCatch(error: Error) {
+    reportError(error);
+  }
+  render() {
+    if (this.state.error)
+      return (
+        <div className="crash">
+          <p>⚠ {this.state.error.message}</p>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            ↻
+          </button>
+        </div>
+      );
+    return this.props.children;
+  }
+}
+
+export function App() {
+  const lang = useStore((s) => s.lang);
+  const scheme = useStore((s) => s.scheme);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = scheme;
+  }, [lang, scheme]);
+
+  useEffect(() => {
+    void loadInitial();
+    const onRejection = (e: PromiseRejectionEvent) => reportError(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => window.removeEventListener('unhandledrejection', onRejection);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = useStore.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (e.key === 'Escape') {
+        if (s.exportOpen) s.setExportOpen(false);
+        if (s.helpOpen) s.setHelpOpen(false);
+        return;
+      }
+      if (mod && k === 'e') {
+        e.preventDefault();
+        s.setExportOpen(!s.exportOpen);
+        return;
+      }
+      if (mod && e.shiftKey && k === 'l') {
+        e.preventDefault();
+        s.setLang(s.lang === 'zh-CN' ? 'en' : 'zh-CN');
+        return;
+      }
+      if (isTyping(e.target)) return;
+      if (mod && !e.shiftKey && k === 'z') {
+        e.preventDefault();
+        void undo();
+      } else if (mod && ((e.shiftKey && k === 'z') || k === 'y')) {
+        e.preventDefault();
+        void redo();
+      } else if (e.key === '?' && !mod) {
+        s.setHelpOpen(!s.helpOpen);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="columns">
+        <Boundary>
+          <LibraryPanel />
+        </Boundary>
+        <Boundary>
+          <Reader />
+        </Boundary>
+        <Boundary>
+          <SidePanel />
+        </Boundary>
+      </div>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+// Async operations: api calls, store refreshes, undo entries, error toasts.
+import type { Annotation, Theme } from '../../shared/domain';
+import { api, saveTextFile } from './api';
+import { tNow, type Key } from './i18n';
+import { useStore } from './store';
+
+const st = () => useStore.getState();
+
+export function reportError(err: unknown): void {
+  const msg = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string } | null)?.code;
+  st().pushToast('error', tNow('error') + (code ? `[${code}] ` : '') + msg);
+  console.error(err);
+}
+
+/** Runs fn, turning failures into a toast. */
+export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    reportError(err);
+    return undefined;
+  }
+}
+
+export async function refreshDocs(): Promise<void> {
+  st().setDocs(await api['documents.list']({}));
+}
+export async function refreshThemes(): Promise<void> {
+  st().setThemes(await api['themes.list']({}));
+}
+export async function refreshAnnotations(): Promise<void> {
+  const doc = st().doc;
+  if (!doc) return;
+  const list = await api['annotations.list']({ documentId: doc.id });
+  if (st().doc?.id === doc.id) st().setAnnotations(list.filter((a) => !a.deletedAt));
+}
+export async function refreshAll(): Promise<void> {
+  await Promise.all([refreshDocs(), refreshThemes(), refreshAnnotations()]);
+}
+
+export async function loadInitial(): Promise<void> {
+  await guard(async () => {
+    await Promise.all([refreshDocs(), refreshThemes()]);
+  });
+}
+
+export async function openDocument(id: string): Promise<void> {
+  if (st().doc?.id === id) return;
+  st().setDocLoading(true);
+  await guard(async () => {
+    const doc = await api['documents.get']({ id });
+    st().setDoc(doc);
+    await refreshAnnotations();
+  });
+  st().setDocLoading(false);
+}
+
+function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise<unknown>): void {
+  st().pushUndo({
+    label: labelKey,
+    undo: async () => {
+      await undo();
+    },
+    redo: async () => {
+      await redo();
+    },
+  });
+}
+
+export async function undo(): Promise<void> {
+  const e = st().popUndo();
+  if (!e) {
+    st().pushToast('info', tNow('nothingToUndo'));
+    return;
+  }
+  try {
+    await e.undo();
+    st().pushRedo(e);
+    st().pushToast('info', tNow('undone') + tNow(e.label as Key));
+  } catch (err) {
+    reportError(err);
+  }
+  await guard(refreshAll);
+}
+
+export async function redo(): Promise<void> {
+  const e = st().popRedo();
+  if (!e) {
+    st().pushToast('info', tNow('nothingToRedo'));
+    return;
+  }
+  try {
+    await e.redo();
+    st().pushPast(e);
+    st().pushToast('info', tNow('redone') + tNow(e.label as Key));
+  } catch (err) {
+    reportError(err);
+  }
+  await guard(refreshAll);
+}
+
+// ---- annotations ----
+
+export async function createAnnotation(start: number, end: number, themeIds: string[]): Promise<Annotation | undefined> {
+  const doc = st().doc;
+  if (!doc) return undefined;
+  const created = await guard(() => api['annotations.create']({ documentId: doc.id, start, end, themeIds }));
+  if (!created) return undefined;
+  st().upsertAnnotation(created);
+  st().setActive(created.id);
+  st().setSideTab('annotation');
+  record(
+    'lblCreateAnnotation',
+    () => api['annotations.delete']({ id: created.id }),
+    () => api['annotations.restore']({ id: created.id }),
+  );
+  await guard(refreshAll);
+  return created;
+}
+
+export async function deleteAnnotation(id: string): Promise<void> {
+  const ok = await guard(() => api['annotations.delete']({ id }));
+  if (!ok) return;
+  if (st().activeId === id) st().setActive(null);
+  record(
+    'lblDeleteAnnotation',
+    () => api['annotations.restore']({ id }),
+    () => api['annotations.delete']({ id }),
+  );
+  await guard(refreshAll);
+}
+
+export async function addThemeToAnnotation(id: string, themeId: string): Promise<void> {
+  const a = await guard(() => api['annotations.addTheme']({ id, themeId }));
+  if (!a) return;
+  st().upsertAnnotation(a);
+  record(
+    'lblAddTheme',
+    () => api['annotations.removeTheme']({ id, themeId }),
+    () => api['annotations.addTheme']({ id, themeId }),
+  );
+  await guard(refreshThemes);
+}
+
+export async function removeThemeFromAnnotation(id: string, themeId: string): Promise<void> {
+  const a = await guard(() => api['annotations.removeTheme']({ id, themeId }));
+  if (!a) return;
+  st().upsertAnnotation(a);
+  record(
+    'lblRemoveTheme',
+    () => api['annotations.addTheme']({ id, themeId }),
+    () => api['annotations.removeTheme']({ id, themeId }),
+  );
+  await guard(refreshThemes);
+}
+
+export async function saveNote(id: string, noteJson: string | null, noteText: string): Promise<boolean> {
+  const a = await guard(() => api['annotations.updateNote']({ id, noteJson, noteText }));
+  if (!a) return false;
+  if (st().annotations.some((x) => x.id === id)) st().upsertAnnotation(a);
+  return true;
+}
+
+// ---- themes ----
+
+export async function createTheme(name: string, color?: string): Promise<Theme | undefined> {
+  const t = await guard(() => api['themes.create']({ name, color }));
+  if (!t) return undefined;
+  record(
+    'lblCreateTheme',
+    () => api['themes.delete']({ id: t.id }),
+    () => api['themes.restore']({ id: t.id }),
+  );
+  await guard(refreshThemes);
+  return t;
+}
+
+export async function deleteTheme(id: string): Promise<void> {
+  const ok = await guard(() => api['themes.delete']({ id }));
+  if (!ok) return;
+  record(
+    'lblDeleteTheme',
+    () => api['themes.restore']({ id }),
+    () => api['themes.delete']({ id }),
+  );
+  await guard(refreshAll);
+}
+
+export async function updateTheme(
+  theme: Theme,
+  patch: { name?: string; color?: string; description?: string },
+): Promise<void> {
+  const old = { name: theme.name, color: theme.color, description: theme.description };
+  const before: typeof patch = {};
+  for (const k of Object.keys(patch) as (keyof typeof patch)[]) before[k] = old[k];
+  const t = await guard(() => api['themes.update']({ id: theme.id, ...patch }));
+  if (!t) return;
+  record(
+    'lblUpdateTheme',
+    () => api['themes.update']({ id: theme.id, ...before }),
+    () => api['themes.update']({ id: theme.id, ...patch }),
+  );
+  await guard(refreshThemes);
+}
+
+export async function addExampleThemes(): Promise<void> {
+  await guard(() => api['themes.addExamples']({}));
+  await guard(refreshThemes);
+}
+
+// ---- export ----
+
+export async function exportMarkdown(by: 'theme' | 'document'): Promise<boolean> {
+  const res = await guard(() => api['export.markdown']({ by }));
+  if (!res) return false;
+  const saved = await guard(() => saveTextFile(res.suggestedName, res.content));
+  if (saved) st().pushToast('info', tNow('exported') + saved);
+  for (const w of res.warnings) st().pushToast('info', w);
+  return Boolean(saved);
+}

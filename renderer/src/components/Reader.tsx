@@ -1,0 +1,248 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentRecord } from '../../../shared/domain';
+import { paragraphStarts, splitParagraphs } from '../../../shared/offsets';
+import { createAnnotation } from '../actions';
+import { useT } from '../i18n';
+import { offsetAtPoint, selectionOffsets } from '../lib/domOffsets';
+import { clearHighlights, highlightCss, paintHighlights } from '../lib/highlights';
+import { useStore } from '../store';
+
+function DocumentLoader({ paragraphs, onReady }: { paragraphs: string[]; onReady: () => void }) {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => {
+    editor.update(
+      () => {
+        const root = $getRoot();
+        root.clear();
+        for (const p of paragraphs) {
+          const para = $createParagraphNode();
+          if (p.length > 0) para.append($createTextNode(p));
+          root.append(para);
+        }
+      },
+      { discrete: true },
+    );
+    onReady();
+  }, [editor, paragraphs, onReady]);
+  return null;
+}
+
+function RootGrabber({ onRoot }: { onRoot: (el: HTMLElement | null) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.registerRootListener((el) => onRoot(el)), [editor, onRoot]);
+  return null;
+}
+
+interface Pending {
+  start: number;
+  end: number;
+  x: number;
+  y: number;
+}
+
+function formatDate(s: string | null): string {
+  if (!s) return '';
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString();
+}
+
+function ReaderView({ doc }: { doc: DocumentRecord }) {
+  const t = useT();
+  const themes = useStore((s) => s.themes);
+  const annotations = useStore((s) => s.annotations);
+  const activeId = useStore((s) => s.activeId);
+  const scheme = useStore((s) => s.scheme);
+  const setActive = useStore((s) => s.setActive);
+  const setSideTab = useStore((s) => s.setSideTab);
+  const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
+  const starts = useMemo(() => paragraphStarts(paragraphs), [paragraphs]);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const [readyTick, setReadyTick] = useState(0);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const onReady = useCallback(() => setReadyTick((n) => n + 1), []);
+
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'pizhu-reader',
+      editable: false,
+      theme: { paragraph: 'pz-para' },
+      onError: (e: Error) => console.error(e),
+    }),
+    [],
+  );
+
+  useEffect(() => {
+    if (!root || readyTick === 0) return;
+    paintHighlights(root, doc.id, starts, annotations, themes, activeId);
+  }, [root, readyTick, doc.id, starts, annotations, themes, activeId]);
+
+  useEffect(() => () => clearHighlights(), []);
+
+  // Scroll the active annotation into view when chosen from the side panel.
+  useEffect(() => {
+    if (!root || !activeId) return;
+    const a = useStore.getState().annotations.find((x) => x.id === activeId);
+    if (!a) return;
+    const i = starts.findIndex((s, k) => s <= a.start && a.start < starts[k + 1]);
+    const p = root.children[i] as HTMLElement | undefined;
+    const box = scrollRef.current;
+    if (!p || !box) return;
+    const pr = p.getBoundingClientRect();
+    const br = box.getBoundingClientRect();
+    if (pr.bottom < br.top || pr.top > br.bottom) p.scrollIntoView({ block: 'center' });
+  }, [activeId, root, starts]);
+
+  const captureSelection = useCallback(() => {
+    if (!root) return;
+    const sel = window.getSelection();
+    const off = selectionOffsets(root, doc.text, starts, sel);
+    if (!off) {
+      setPending(null);
+      return;
+    }
+    const rects = off.range.getClientRects();
+    const last = rects[rects.length - 1] ?? off.range.getBoundingClientRect();
+    setPending({ start: off.start, end: off.end, x: last.right, y: last.bottom });
+  }, [root, doc.text, starts]);
+
+  const apply = useCallback(
+    async (themeId: string | null) => {
+      if (!pending) return;
+      const { start, end } = pending;
+      setPending(null);
+      window.getSelection()?.removeAllRanges();
+      await createAnnotation(start, end, themeId ? [themeId] : []);
+    },
+    [pending],
+  );
+
+  // Keys while the toolbar is open: 1–9 apply a theme, Esc closes.
+  useEffect(() => {
+    if (!pending) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') {
+        setPending(null);
+        return;
+      }
+      if (/^[1-9]$/.test(e.key)) {
+        const th = useStore.getState().themes[Number(e.key) - 1];
+        if (th) {
+          e.preventDefault();
+          void apply(th.id);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pending, apply]);
+
+  // Scrolling moves the selection; drop the toolbar.
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!box || !pending) return;
+    const onScroll = () => setPending(null);
+    box.addEventListener('scroll', onScroll, { passive: true });
+    return () => box.removeEventListener('scroll', onScroll);
+  }, [pending]);
+
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (e.button !== 0) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) {
+      captureSelection();
+      return;
+    }
+    setPending(null);
+    if (!root) return;
+    const o = offsetAtPoint(root, starts, e.clientX, e.clientY);
+    if (o === null) return;
+    const hits = useStore
+      .getState()
+      .annotations.filter((a) => a.start <= o && o <= a.end && a.end > a.start)
+      .sort((a, b) => {
+        const ia = a.start <= o && o < a.end ? 0 : 1;
+        const ib = b.start <= o && o < b.end ? 0 : 1;
+        return ia - ib || a.end - a.start - (b.end - b.start);
+      });
+    if (hits.length > 0) {
+      setActive(hits[0].id);
+      setSideTab('annotation');
+    }
+  };
+
+  const onKeyUp = (e: React.KeyboardEvent) => {
+    if (e.key.startsWith('Shift') || e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || (e.key === 'a' && (e.ctrlKey || e.metaKey))) {
+      captureSelection();
+    }
+  };
+
+  const alpha = scheme === 'dark' ? 0.42 : 0.35;
+  const meta = [doc.byline, doc.source, formatDate(doc.publishedAt)].filter(Boolean).join(' · ');
+
+  return (
+    <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onKeyUp={onKeyUp}>
+      <style>{highlightCss(themes, alpha)}</style>
+      <article className="reader-article">
+        <header className="reader-header">
+          <h1>{doc.title || t('untitled')}</h1>
+          {meta && <div className="reader-meta">{meta}</div>}
+          {doc.url && <div className="reader-url">{doc.url}</div>}
+        </header>
+        <LexicalComposer key={doc.id} initialConfig={initialConfig}>
+          <PlainTextPlugin
+            contentEditable={<ContentEditable className="reader-text" data-testid="reader-text" tabIndex={0} />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <DocumentLoader paragraphs={paragraphs} onReady={onReady} />
+          <RootGrabber onRoot={setRoot} />
+        </LexicalComposer>
+      </article>
+      {pending && (
+        <div
+          className="selection-toolbar"
+          data-testid="selection-toolbar"
+          style={{ left: Math.min(pending.x, window.innerWidth - 320), top: pending.y + 8 }}
+          onMouseUp={(e) => e.stopPropagation()}
+          onMouseDown={(e) => e.preventDefault()}
+        >
+          {themes.map((th, i) => (
+            <button
+              key={th.id}
+              type="button"
+              data-testid="apply-theme"
+              data-theme-name={th.name}
+              title={i < 9 ? `${i + 1}` : undefined}
+              onClick={() => void apply(th.id)}
+            >
+              <span className="swatch" style={{ background: th.color }} />
+              {th.name}
+              {i < 9 && <kbd>{i + 1}</kbd>}
+            </button>
+          ))}
+          <button type="button" data-testid="apply-plain" className="plain" onClick={() => void apply(null)}>
+            {t('highlight')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Reader() {
+  const t = useT();
+  const doc = useStore((s) => s.doc);
+  const loading = useStore((s) => s.docLoading);
+  return (
+    <main className="reader" data-testid="reader">
+      {doc ? <ReaderView key={doc.id} doc={doc} /> : <div className="empty">{loading ? t('loading') : t('selectDocument')}</div>}
+    </main>
+  );
+}

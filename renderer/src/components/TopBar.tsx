@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { exportMarkdown, redo, undo } from '../actions';
+import { useT } from '../i18n';
+import { useStore } from '../store';
+
+export function ExportDialog() {
+  const t = useT();
+  const open = useStore((s) => s.exportOpen);
+  const setOpen = useStore((s) => s.setExportOpen);
+  const [by, setBy] = useState<'theme' | 'document'>('theme');
+  const [busy, setBusy] = useState(false);
+  if (!open) return null;
+  return (
+    <div className="popover export-pop" role="dialog" aria-label={t('exportTitle')} data-testid="export-dialog">
+      <div className="pop-title">{t('exportTitle')}</div>
+      <label className="radio">
+        <input type="radio" name="by" value="theme" checked={by === 'theme'} onChange={() => setBy('theme')} />
+        {t('byTheme')}
+      </label>
+      <label className="radio">
+        <input type="radio" name="by" value="document" checked={by === 'document'} onChange={() => setBy('document')} />
+        {t('byDocument')}
+      </label>
+      <div className="row-end">
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-confirm"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            const ok = await exportMarkdown(by);
+            setBusy(false);
+            if (ok) setOpen(false);
+          }}
+        >
+          {t('exportConfirm')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ShortcutsHelp() {
+  const t = useT();
+  const open = useStore((s) => s.helpOpen);
+  const setOpen = useStore((s) => s.setHelpOpen);
+  if (!open) return null;
+  const rows: [string, string][] = [
+    ['1 – 9', t('scApply')],
+    ['Ctrl+Z', t('scUndo')],
+    ['Ctrl+Shift+Z / Ctrl+Y', t('scRedo')],
+    ['Ctrl+E', t('scExport')],
+    ['Ctrl+Shift+L', t('scLang')],
+    ['Esc', t('scEsc')],
+    ['?', t('scHelp')],
+  ];
+  return (
+    <div className="popover help-pop" role="dialog" aria-label={t('shortcuts')} data-testid="shortcuts-help">
+      <div className="pop-title">{t('shortcuts')}</div>
+      <table>
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <td>
+                <kbd>{k}</kbd>
+              </td>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row-end">
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function TopBar() {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const setLang = useStore((s) => s.setLang);
+  const scheme = useStore((s) => s.scheme);
+  const setScheme = useStore((s) => s.setScheme);
+  const canUndo = useStore((s) => s.past.length > 0);
+  const canRedo = useStore((s) => s.future.length > 0);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
+  const helpOpen = useStore((s) => s.helpOpen);
+  const setHelpOpen = useStore((s) => s.setHelpOpen);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-zh">批注</span>
+        <span className="brand-en">Pizhu</span>
+      </div>
+      <div className="top-actions">
+        <button type="button" data-testid="undo" title={t('undo') + ' (Ctrl+Z)'} disabled={!canUndo} onClick={() => void undo()}>
+          ↶ {t('undo')}
+        </button>
+        <button type="button" data-testid="redo" title={t('redo') + ' (Ctrl+Shift+Z)'} disabled={!canRedo} onClick={() => void redo()}>
+          ↷ {t('redo')}
+        </button>
+        <span className="sep" />
+        <div className="pop-anchor">
+          <button type="button" data-testid="export-md" aria-expanded={exportOpen} onClick={() => setExportOpen(!exportOpen)}>
+            {t('export')}
+          </button>
+          <ExportDialog />
+        </div>
+        <button type="button" data-testid="toggle-lang" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
+          {t('langToggle')}
+        </button>
+        <button type="button" data-testid="toggle-theme" onClick={() => setScheme(scheme === 'dark' ? 'light' : 'dark')}>
+          {scheme === 'dark' ? '☀ ' + t('light') : '☾ ' + t('dark')}
+        </button>
+        <div className="pop-anchor">
+          <button type="button" data-testid="shortcuts" title={t('shortcuts') + ' (?)'} aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
+            ⌨ {t('shortcuts')}
+          </button>
+          <ShortcutsHelp />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Toasts() {
+  const toasts = useStore((s) => s.toasts);
+  const dismiss = useStore((s) => s.dismissToast);
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((x) => (
+        <div key={x.id} className={'toast ' + x.kind} data-testid="toast" role={x.kind === 'error' ? 'alert' : 'status'} onClick={() => dismiss(x.id)}>
+          {x.text}
+        </div>
+      ))}
+    </div>
+  );
+}

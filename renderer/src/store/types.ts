@@ -1,0 +1,69 @@
+import type { StateCreator } from 'zustand';
+import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../../shared/domain';
+import type { Lang } from '../i18n';
+
+export interface LibrarySlice {
+  docs: DocumentSummary[];
+  docsLoaded: boolean;
+  setDocs: (docs: DocumentSummary[]) => void;
+}
+
+export interface ReaderSlice {
+  doc: DocumentRecord | null;
+  docLoading: boolean;
+  annotations: Annotation[];
+  activeId: string | null;
+  setDoc: (doc: DocumentRecord | null) => void;
+  setDocLoading: (v: boolean) => void;
+  setAnnotations: (a: Annotation[]) => void;
+  upsertAnnotation: (a: Annotation) => void;
+  setActive: (id: string | null) => void;
+}
+
+export interface ThemesSlice {
+  themes: Theme[];
+  setThemes: (t: Theme[]) => void;
+}
+
+export type ColorScheme = 'light' | 'dark';
+export type SideTab = 'annotation' | 'themes';
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface UiSlice {
+  lang: Lang;
+  scheme: ColorScheme;
+  sideTab: SideTab;
+  exportOpen: boolean;
+  helpOpen: boolean;
+  toasts: Toast[];
+  setLang: (l: Lang) => void;
+  setScheme: (s: ColorScheme) => void;
+  setSideTab: (t: SideTab) => void;
+  setExportOpen: (v: boolean) => void;
+  setHelpOpen: (v: boolean) => void;
+  pushToast: (kind: Toast['kind'], text: string) => void;
+  dismissToast: (id: number) => void;
+}
+
+export interface UndoEntry {
+  label: string;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+export interface UndoSlice {
+  past: UndoEntry[];
+  future: UndoEntry[];
+  pushUndo: (e: UndoEntry) => void;
+  popUndo: () => UndoEntry | undefined;
+  popRedo: () => UndoEntry | undefined;
+  pushRedo: (e: UndoEntry) => void;
+  pushPast: (e: UndoEntry) => void;
+}
+
+export type Store = LibrarySlice & ReaderSlice & ThemesSlice & UiSlice & UndoSlice;
+export type Slice<T> = StateCreator<Store, [], [], T>;
