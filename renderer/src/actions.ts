@@ -43,7 +43,14 @@ export async function loadInitial(): Promise<void> {
   await guard(async () => {
     await Promise.all([refreshDocs(), refreshThemes()]);
   });
+  // Open on something to read: the last document read, else the first in the library.
+  const docs = st().docs;
+  const last = localStorage.getItem(LAST_DOC_KEY);
+  const target = docs.find((d) => d.id === last) ?? docs[0];
+  if (target && !st().doc) await openDocument(target.id);
 }
+
+const LAST_DOC_KEY = 'pizhu.lastDocument';
 
 export async function openDocument(id: string): Promise<void> {
   if (st().doc?.id === id) return;
@@ -51,6 +58,7 @@ export async function openDocument(id: string): Promise<void> {
   await guard(async () => {
     const doc = await api['documents.get']({ id });
     st().setDoc(doc);
+    localStorage.setItem(LAST_DOC_KEY, id);
     await refreshAnnotations();
   });
   st().setDocLoading(false);

@@ -29,7 +29,7 @@ export function LibraryPanel() {
             >
               <span className="doc-title">{d.title || t('untitled')}</span>
               <span className="doc-meta">
-                {[d.source, shortDate(d.publishedAt ?? d.createdAt)].filter(Boolean).join(' · ')}
+                {[d.source, d.publishedAt ? shortDate(d.publishedAt) : null].filter(Boolean).join(' · ')}
               </span>
               <span className="doc-count" data-testid="doc-count">
                 {d.annotationCount} {t('highlights')}

@@ -82,7 +82,7 @@ function Toolbar() {
       {btn('I', t('italic'), () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), 'i')}
       {btn('•', t('bullets'), () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
       {btn('1.', t('numbers'), () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
-      {btn('🔗', t('link'), openLink)}
+      {btn(t('link'), t('link'), openLink)}
       {linkOpen && (
         <input
           className="link-input"

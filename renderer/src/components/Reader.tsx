@@ -47,9 +47,8 @@ interface Pending {
 }
 
 function formatDate(s: string | null): string {
-  if (!s) return '';
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString();
+  // Stored as the source printed it (ISO date); shown as is, never shifted by time zones.
+  return s ?? '';
 }
 
 function ReaderView({ doc }: { doc: DocumentRecord }) {
