@@ -1,23 +1,15 @@
 // Browser figures for `npm run bench`: the built bench page (dist/renderer/bench/index.html) in headless Chromium.
 import { createServer, type Server } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { bundledSeedsDir } from '../electron/core/paths';
 import { seedFiles } from '../electron/core/library';
 import { median, type BenchRow } from './stats';
+import { contentTypeFor } from '../shared/webPolicy';
 
 const distDir = resolve('dist/renderer');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
@@ -31,7 +23,7 @@ function serve(root: string): Promise<Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res.writeHead(200, { 'content-type': contentTypeFor(file) }).end(readFileSync(file));
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }

@@ -2,17 +2,14 @@
 // Paths are computed from app.getAppPath()/__dirname (this file is bundled to CJS; no import.meta).
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels } from '../../shared/contract';
 import { serializeError, type Result } from '../../shared/errors';
 import { IPC_PREFIX } from '../../shared/transport';
+import { CONTENT_SECURITY_POLICY as CSP, contentTypeFor } from '../../shared/webPolicy';
 import { dispatch } from '../core/dispatch';
 import { openLibrary, type Library } from '../core/library';
-
-// Same policy as electron/core/server/http.ts: nothing but our own files.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // The UI is served from a privileged custom scheme rather than file:// so that 'self' is a real
 // origin and response headers (CSP) apply; file:// responses never pass through webRequest.
@@ -26,19 +23,6 @@ const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
 const preloadPath = join(__dirname, '..', 'preload', 'index.cjs');
 const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 protocol.registerSchemesAsPrivileged([
   { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -89,7 +73,7 @@ function serveRenderer(): void {
     return new Response(res.body, {
       status: 200,
       headers: {
-        'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': contentTypeFor(file),
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
       },

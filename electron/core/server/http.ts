@@ -4,26 +4,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import { API_PREFIX, TOKEN_HEADER } from '../../../shared/transport';
+import { CONTENT_SECURITY_POLICY as CSP, contentTypeFor } from '../../../shared/webPolicy';
 import { dispatch } from '../dispatch';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-// Same policy as the Electron window's: nothing but our own files.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface ServerOptions {
   handlers: Handlers;
@@ -91,7 +79,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run npm run build:renderer', 'text/plain');
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(file),
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
     });
