@@ -77,3 +77,27 @@ describe('first run', () => {
     expect(docs).toContainEqual(expect.objectContaining({ publishedAt: '2024-06-28' }));
   });
 });
+
+describe('bad input', () => {
+  it('refuses binary junk and missing files with a clear message, keeps what is stored, imports GBK text', async () => {
+    const { importFiles } = await import('../../electron/core/services/documents');
+    const { writeFileSync } = await import('node:fs');
+    const { randomBytes } = await import('node:crypto');
+    const lib = open();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'junk.txt'), randomBytes(5000));
+    // 国家新质生产力 in GBK, no BOM.
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from('b9fabcd2d0c2d6cac9fab2fac1a6', 'hex'));
+    writeFileSync(join(dir, 'empty.txt'), '  \n\n ');
+    writeFileSync(join(dir, 'x.exe'), 'MZ');
+    const results = importFiles(lib.ctx, ['junk.txt', 'gbk.txt', 'missing.txt', 'empty.txt', 'x.exe'].map((f) => join(dir, f)));
+    expect(results.map((r) => r.status)).toEqual(['failed', 'imported', 'failed', 'failed', 'failed']);
+    expect(results[0].error).toMatch(/binary/);
+    expect(results[2].error).toBe('File not found.');
+    expect(results[3].error).toMatch(/no text/);
+    expect(results[4].error).toMatch(/No importer/);
+    const gbk = lib.handlers['documents.get']({ id: results[1].documentId! }) as { text: string };
+    expect(gbk.text).toBe('国家新质生产力');
+    expect(lib.handlers['documents.list']({})).toHaveLength(6);
+  });
+});

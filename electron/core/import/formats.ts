@@ -13,17 +13,24 @@ export interface ImportFormat {
   parse(bytes: Uint8Array, fileName: string): ParsedText;
 }
 
+/** Control characters or undecodable bytes in more than 1% of the first 8,000 characters mean this is not text. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8000);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) bad++;
+  }
+  return bad > sample.length / 100;
+}
+
 const plainText: ImportFormat = {
   id: 'text',
   extensions: ['.txt', '.md', '.markdown', '.text'],
   parse(bytes) {
     const warnings: string[] = [];
-    const sample = bytes.subarray(0, 8192);
-    let zeros = 0;
-    for (const b of sample) if (b === 0) zeros++;
-    const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    if (!isUtf16 && zeros > sample.length / 100) throw new PizhuError('invalid_input', 'This file looks binary, not text.');
     const decoded = decodeBytes(bytes);
+    if (looksBinary(decoded.text)) throw new PizhuError('invalid_input', 'This file looks binary, not text: nothing was imported.');
     if (decoded.encoding !== 'utf-8' || decoded.confidence < 0.9)
       warnings.push(`Decoded as ${decoded.encoding} (confidence ${decoded.confidence.toFixed(2)}).`);
     if (decoded.text.includes('\ufffd')) warnings.push('Some bytes could not be decoded and were replaced by �.');

@@ -55,7 +55,9 @@ export function importFiles(ctx: ServiceContext, files: string[]): ImportResult[
       if (bytes.length > MAX_IMPORT_BYTES) throw new PizhuError('invalid_input', `${file} is larger than ${MAX_IMPORT_BYTES >> 20} MB.`);
       return ctx.db.transaction(() => importBytes(ctx, bytes, file))();
     } catch (err) {
-      return { file, status: 'failed' as const, warnings: [], error: err instanceof Error ? err.message : String(err) };
+      const code = (err as NodeJS.ErrnoException)?.code;
+      const error = code === 'ENOENT' ? 'File not found.' : code === 'EISDIR' ? 'This is a folder, not a file.' : err instanceof Error ? err.message : String(err);
+      return { file, status: 'failed' as const, warnings: [], error };
     }
   });
 }
