@@ -208,7 +208,7 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
         <div
           className="selection-toolbar"
           data-testid="selection-toolbar"
-          style={{ left: Math.min(pending.x, window.innerWidth - 320), top: pending.y + 8 }}
+          style={{ left: Math.max(8, Math.min(pending.x - 40, window.innerWidth - 460)), top: pending.y + 8 }}
           onMouseUp={(e) => e.stopPropagation()}
           onMouseDown={(e) => e.preventDefault()}
         >
