@@ -76,37 +76,27 @@ function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise
   });
 }
 
-export async function undo(): Promise<void> {
-  const e = st().popUndo();
+/** Undo and redo are one move in opposite directions: take an entry off one stack, run it, put it on the other. */
+async function replay(direction: 'undo' | 'redo'): Promise<void> {
+  const back = direction === 'undo';
+  const e = back ? st().popUndo() : st().popRedo();
   if (!e) {
-    st().pushToast('info', tNow('nothingToUndo'));
+    st().pushToast('info', tNow(back ? 'nothingToUndo' : 'nothingToRedo'));
     return;
   }
   try {
-    await e.undo();
-    st().pushRedo(e);
-    st().pushToast('info', tNow('undone') + tNow(e.label as Key));
+    await (back ? e.undo() : e.redo());
+    if (back) st().pushRedo(e);
+    else st().pushPast(e);
+    st().pushToast('info', tNow(back ? 'undone' : 'redone') + tNow(e.label as Key));
   } catch (err) {
     reportError(err);
   }
   await guard(refreshAll);
 }
 
-export async function redo(): Promise<void> {
-  const e = st().popRedo();
-  if (!e) {
-    st().pushToast('info', tNow('nothingToRedo'));
-    return;
-  }
-  try {
-    await e.redo();
-    st().pushPast(e);
-    st().pushToast('info', tNow('redone') + tNow(e.label as Key));
-  } catch (err) {
-    reportError(err);
-  }
-  await guard(refreshAll);
-}
+export const undo = (): Promise<void> => replay('undo');
+export const redo = (): Promise<void> => replay('redo');
 
 // ---- annotations ----
 
