@@ -31,33 +31,49 @@ export const test = base.extend<{ app: App }>({
 
 export { expect };
 
-/** Drags the real mouse across `quote` inside the reader, from its first to its last character. */
-export async function dragSelect(page: Page, quote: string): Promise<void> {
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Screen centres of the first, middle and last characters of `quote` in the reader, scrolled into view. */
+async function quotePoints(page: Page, quote: string): Promise<{ first: Point; middle: Point; last: Point }> {
   await expect(page.getByTestId('reader-text')).toContainText(quote);
-  const box = await page.evaluate((q) => {
+  return page.evaluate((q) => {
     const root = document.querySelector('[data-testid="reader-text"]')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = n.textContent!.indexOf(q);
       if (at < 0) continue;
       (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const first = document.createRange();
-      first.setStart(n, at);
-      first.setEnd(n, at + 1);
-      const last = document.createRange();
-      last.setStart(n, at + q.length - 1);
-      last.setEnd(n, at + q.length);
-      const a = first.getClientRects()[0];
-      const b = last.getClientRects()[0];
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      const centre = (offset: number) => {
+        const r = document.createRange();
+        r.setStart(n, offset);
+        r.setEnd(n, offset + 1);
+        const rect = r.getClientRects()[0];
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      };
+      return { first: centre(at), middle: centre(at + Math.floor(q.length / 2)), last: centre(at + q.length - 1) };
     }
     throw new Error(`quote not on the page: ${q}`);
   }, quote);
-  await page.mouse.move(box.x1, box.y1);
+}
+
+/** Drags the real mouse across `quote` inside the reader, from its first to its last character. */
+export async function dragSelect(page: Page, quote: string): Promise<void> {
+  const { first, middle, last } = await quotePoints(page, quote);
+  // From the left edge of the first character to the right edge of the last one.
+  await page.mouse.move(first.x - 6, first.y);
   await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.move(middle.x, middle.y, { steps: 5 });
+  await page.mouse.move(last.x + 6, last.y, { steps: 5 });
   await page.mouse.up();
+}
+
+/** Clicks the middle of `quote` in the reader. */
+export async function clickQuote(page: Page, quote: string): Promise<void> {
+  const { middle } = await quotePoints(page, quote);
+  await page.mouse.click(middle.x, middle.y);
 }
 
 /** The text of every range painted with the CSS Custom Highlight API, by highlight name. */

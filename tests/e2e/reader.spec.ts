@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dragSelect, expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { clickQuote, dragSelect, expect, paintedHighlights, shotsDir, test } from './fixtures';
 
 const QUOTE = '因地制宜推动黑河新质生产力发展';
 const THEME = '地方实践';
@@ -106,22 +106,3 @@ test('the example codebook is offered, not forced, and 1–9 tag a keyboard sele
   expect(second.annotationCount).toBe(1);
   await page.screenshot({ path: join(shotsDir, 'examples.png') });
 });
-
-async function clickQuote(page: import('@playwright/test').Page, quote: string) {
-  const point = await page.evaluate((q) => {
-    const root = document.querySelector('[data-testid="reader-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent!.indexOf(q);
-      if (at < 0) continue;
-      const r = document.createRange();
-      const mid = at + Math.floor(q.length / 2);
-      r.setStart(n, mid);
-      r.setEnd(n, mid + 1);
-      const rect = r.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error('quote not found');
-  }, quote);
-  await page.mouse.click(point.x, point.y);
-}
