@@ -1,7 +1,18 @@
 // The IPC contract, declared once. Main registers a handler per key, preload and the
 // HTTP test transport expose the same keys, the renderer calls them through `Api`.
 import { z } from 'zod';
-import type { Annotation, DocumentRecord, DocumentSummary, ExampleTheme, Theme } from './domain';
+import type {
+  Annotation,
+  CleaningRuleInfo,
+  Collection,
+  DocumentRecord,
+  DocumentSummary,
+  ExampleTheme,
+  ImportFileResult,
+  SearchResult,
+  Theme,
+} from './domain';
+import { CLEANING_RULE_IDS, MAX_IMPORT_BYTES } from './importLimits';
 
 const id = z.string().uuid();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
@@ -15,10 +26,57 @@ function ch<O>() {
 
 const noInput = z.object({});
 
+const importOptions = z
+  .object({
+    disabledRules: z.array(z.enum(CLEANING_RULE_IDS)).max(20).optional(),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5']).optional(),
+    split: z.boolean().optional(),
+  })
+  .optional();
+const metaText = z.string().trim().max(500).nullable().optional();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const contract = {
   'library.info': ch<{ libraryDir: string; author: string; documentCount: number }>()(noInput),
   'documents.list': ch<DocumentSummary[]>()(noInput),
   'documents.get': ch<DocumentRecord>()(z.object({ id })),
+  'documents.updateMetadata': ch<DocumentSummary>()(
+    z.object({ id, title: name.optional(), source: metaText, byline: metaText, editor: metaText, url: metaText, publishedAt: isoDate.nullable().optional() }),
+  ),
+  /** Puts a removed span back; highlights after it shift by its length. */
+  'documents.restoreSpan': ch<DocumentRecord>()(z.object({ id, spanId: id })),
+  /** Splits a document at a paragraph start; the second part becomes a new document. */
+  'documents.split': ch<{ first: DocumentSummary; second: DocumentSummary }>()(z.object({ id, at: offset, title: name.optional() })),
+  /** Appends the next document of the same collection (or of the list) to this one. */
+  'documents.mergeWithNext': ch<DocumentRecord>()(z.object({ id })),
+  'documents.delete': ch<{ id: string }>()(z.object({ id })),
+  'documents.restore': ch<DocumentSummary>()(z.object({ id })),
+  'collections.list': ch<Collection[]>()(noInput),
+
+  'import.rules': ch<CleaningRuleInfo[]>()(noInput),
+  /** One file's bytes, base64; the renderer loops over files to show progress and allow cancel. */
+  'import.file': ch<ImportFileResult>()(
+    z.object({ name: z.string().min(1).max(1000), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4), options: importOptions }),
+  ),
+  'import.text': ch<ImportFileResult>()(z.object({ text: z.string().min(1).max(MAX_IMPORT_BYTES), title: name.optional(), options: importOptions })),
+
+  'search.query': ch<SearchResult>()(
+    z.object({
+      query: z.string().trim().min(1).max(500),
+      /** Simplified/traditional folding (default on). */
+      fold: z.boolean().optional(),
+      scope: z.enum(['text', 'highlights', 'notes']).optional(),
+      documentIds: z.array(id).max(10_000).optional(),
+      collectionIds: z.array(id).max(1_000).optional(),
+      themeIds: z.array(id).max(1_000).optional(),
+      dateFrom: isoDate.optional(),
+      dateTo: isoDate.optional(),
+      sort: z.enum(['relevance', 'date']).optional(),
+      /** KWIC lines returned (the total is always exact). */
+      limit: z.number().int().min(1).max(2_000).optional(),
+    }),
+  ),
+  'search.reindex': ch<{ documents: number; elapsedMs: number }>()(noInput),
 
   'themes.list': ch<Theme[]>()(noInput),
   'themes.create': ch<Theme>()(

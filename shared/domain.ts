@@ -15,12 +15,132 @@ export interface DocumentSummary extends Stamped {
   byline: string | null;
   url: string | null;
   publishedAt: string | null;
+  /** Who edited the article at its source (编辑), as printed. */
+  editor: string | null;
+  script: Script;
+  /** The collection holding the articles split from one file, if any. */
+  collectionId: string | null;
+  collectionOrder: number;
   length: number;
   annotationCount: number;
+  removedCount: number;
 }
 
 export interface DocumentRecord extends DocumentSummary {
   text: string;
+  /** Spans the cleaner removed, kept so that they can be shown and restored. */
+  removed: RemovedSpan[];
+  report: ImportReport | null;
+  marks: TextMark[];
+}
+
+/** Structure kept from the source: a heading paragraph or emphasis, as offsets on the canonical text. */
+export interface TextMark {
+  start: number;
+  end: number;
+  kind: 'h1' | 'h2' | 'h3' | 'bold' | 'italic';
+}
+
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
+
+export interface Collection extends Stamped {
+  name: string;
+  documentCount: number;
+}
+
+export type CleaningRuleId =
+  | 'share-header'
+  | 'site-chrome'
+  | 'spam-links'
+  | 'page-markers'
+  | 'pinyin'
+  | 'mojibake'
+  | 'whitespace';
+
+export interface CleaningRuleInfo {
+  id: CleaningRuleId;
+  /** Flag-only rules mark text but never remove it. */
+  removes: boolean;
+}
+
+/** Text the cleaner took out. `position` is where it would go back in the current text. */
+export interface RemovedSpan {
+  id: string;
+  position: number;
+  text: string;
+  rule: CleaningRuleId;
+}
+
+export interface RuleOutcome {
+  rule: CleaningRuleId;
+  count: number;
+  chars: number;
+}
+
+export interface ImportReport {
+  format: string;
+  originalName: string | null;
+  encoding: string | null;
+  confidence: number | null;
+  rules: RuleOutcome[];
+  charsRemoved: number;
+  /** Paragraph indexes (at import) with broken characters; the reader recomputes them live. */
+  mojibakeParagraphs: number;
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  /** Rules switched off for this import; every rule runs by default. */
+  disabledRules?: CleaningRuleId[];
+  /** Force a text encoding instead of detecting one. */
+  encoding?: string;
+  /** Split files holding several articles (default true). */
+  split?: boolean;
+}
+
+export interface ImportFileResult {
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  documents: { id: string; title: string }[];
+  collectionId: string | null;
+  format: string | null;
+  encoding: string | null;
+  confidence: number | null;
+  rules: RuleOutcome[];
+  charsRemoved: number;
+  mojibakeParagraphs: number;
+  warnings: string[];
+  error?: string;
+}
+
+export type SearchScope = 'text' | 'highlights' | 'notes';
+
+/** One keyword-in-context line. Offsets are UTF-16 into the document's text (or the note's text). */
+export interface SearchHit {
+  documentId: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+  /** Set when the hit lies in a highlight (scope highlights) or a note (scope notes). */
+  annotationId?: string;
+}
+
+export interface SearchGroup {
+  documentId: string;
+  title: string;
+  source: string | null;
+  publishedAt: string | null;
+  count: number;
+  hits: SearchHit[];
+}
+
+export interface SearchResult {
+  total: number;
+  documentCount: number;
+  groups: SearchGroup[];
+  elapsedMs: number;
 }
 
 export interface Theme extends Stamped {

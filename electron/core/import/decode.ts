@@ -43,3 +43,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (big5Score > gbScore) return { text: new TextDecoder('big5').decode(bytes), encoding: 'big5', confidence: big5Score / total };
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', confidence: gbScore / total };
 }
+
+/** Decodes with a user-chosen encoding (re-import with another); never throws, replaces bad bytes. */
+export function decodeWith(bytes: Uint8Array, encoding: string): Decoded {
+  const bomLength = encoding === 'utf-8' && bytes[0] === 0xef ? 3 : encoding.startsWith('utf-16') && (bytes[0] === 0xff || bytes[0] === 0xfe) ? 2 : 0;
+  return { text: new TextDecoder(encoding).decode(bytes.subarray(bomLength)), encoding, confidence: 1 };
+}

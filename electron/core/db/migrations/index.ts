@@ -1,4 +1,8 @@
 import * as m001 from './001_init';
+import * as m002 from './002_import';
 
 /** Ordered list; the position + 1 is the schema version. Append only. */
-export const migrations: { name: string; sql: string }[] = [{ name: '001_init', sql: m001.sql }];
+export const migrations: { name: string; sql: string }[] = [
+  { name: '001_init', sql: m001.sql },
+  { name: '002_import', sql: m002.sql },
+];
