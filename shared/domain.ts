@@ -55,7 +55,8 @@ export type CleaningRuleId =
   | 'page-markers'
   | 'pinyin'
   | 'mojibake'
-  | 'whitespace';
+  | 'whitespace'
+  | 'article-markers';
 
 export interface CleaningRuleInfo {
   id: CleaningRuleId;
@@ -69,6 +70,8 @@ export interface RemovedSpan {
   position: number;
   text: string;
   rule: CleaningRuleId;
+  /** Offset in the source text; orders spans sharing a position. */
+  sourceOffset: number;
 }
 
 export interface RuleOutcome {

@@ -11,4 +11,5 @@ export const CLEANING_RULE_IDS = [
   'pinyin',
   'mojibake',
   'whitespace',
+  'article-markers',
 ] as const satisfies readonly CleaningRuleId[];

@@ -6,6 +6,10 @@ import * as themesRepo from './repos/themes';
 import * as annotations from './services/annotations';
 import type { ServiceContext } from './services/context';
 import { getDocumentOrThrow } from './services/documents';
+import * as edits from './services/documentEdits';
+import { importBytes, importPastedText } from './services/imports';
+import { listCollections } from './repos/collections';
+import { CLEANING_RULES } from './import/clean';
 import * as themes from './services/themes';
 import { markdownExport } from './services/export';
 
@@ -14,6 +18,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
     'documents.list': () => documentsRepo.listDocuments(ctx.db),
     'documents.get': ({ id }) => getDocumentOrThrow(ctx, id),
+    'documents.updateMetadata': (input) => edits.updateMetadata(ctx, input),
+    'documents.restoreSpan': ({ id, spanId }) => edits.restoreSpan(ctx, id, spanId),
+    'documents.split': ({ id, at, title }) => edits.splitDocument(ctx, id, at, title),
+    'documents.mergeWithNext': ({ id }) => edits.mergeWithNext(ctx, id),
+    'documents.delete': ({ id }) => edits.deleteDocument(ctx, id),
+    'documents.restore': ({ id }) => edits.restoreDocument(ctx, id),
+    'collections.list': () => listCollections(ctx.db),
+
+    'import.rules': () => [...CLEANING_RULES.map((r) => ({ id: r.id, removes: !r.flagsOnly })), { id: 'article-markers' as const, removes: true }],
+    'import.file': ({ name, data, options }) => importBytes(ctx, Buffer.from(data, 'base64'), name, options),
+    'import.text': ({ text, title, options }) => importPastedText(ctx, text, title, options),
 
     'themes.list': () => themesRepo.listThemes(ctx.db),
     'themes.create': (input) => themes.createTheme(ctx, input),

@@ -8,7 +8,8 @@ import type { Handlers } from '../../shared/contract';
 import { findUserByName, insertUser } from './repos/users';
 import { getSetting, setSetting } from './repos/settings';
 import { newId, systemClock, type ServiceContext } from './services/context';
-import { importFiles, type ImportResult } from './services/documents';
+import type { ImportFileResult } from '../../shared/domain';
+import { importTextFileSync } from './services/imports';
 
 export const DATABASE_FILE = 'pizhu.sqlite';
 const SEEDED_KEY = 'seeds.imported';
@@ -24,7 +25,7 @@ export interface LibraryOptions {
 export interface Library {
   ctx: ServiceContext;
   handlers: Handlers;
-  seedResults: ImportResult[];
+  seedResults: ImportFileResult[];
   close(): void;
 }
 
@@ -60,9 +61,9 @@ export function openLibrary(opts: LibraryOptions): Library {
   const userName = opts.userName ?? defaultUserName();
   const userId = ensureUser(db, userName, now());
   const ctx: ServiceContext = { db, userId, userName, libraryDir: opts.libraryDir, now, newId };
-  let seedResults: ImportResult[] = [];
+  let seedResults: ImportFileResult[] = [];
   if (opts.seedsDir && !getSetting(db, SEEDED_KEY)) {
-    seedResults = importFiles(ctx, seedFiles(opts.seedsDir));
+    seedResults = seedFiles(opts.seedsDir).map((file) => importTextFileSync(ctx, file));
     setSetting(db, SEEDED_KEY, now());
   }
   return { ctx, handlers: createHandlers(ctx), seedResults, close: () => db.close() };

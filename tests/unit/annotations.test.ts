@@ -15,7 +15,8 @@ describe('highlights and themes', () => {
   it('creates a highlight with position, quote and context, and counts it', () => {
     const { h, doc } = setup();
     const theme = h['themes.create']({ name: '因地制宜', color: '#f29e4c' }) as Theme;
-    const start = doc.text.indexOf('因地制宜推动');
+    // an occurrence with a full 32 characters of context before it
+    const start = doc.text.indexOf('因地制宜推动', 32);
     const a = h['annotations.create']({ documentId: doc.id, start, end: start + 4, themeIds: [theme.id] }) as Annotation;
     expect(a.exact).toBe('因地制宜');
     expect(a.prefix).toBe(doc.text.slice(start - 32, start));

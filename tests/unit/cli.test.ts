@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../electron/core/paths';
-import { tempDir } from './helpers';
+import { tempDir, SEED_DOCUMENT_COUNT } from './helpers';
 
 // The real bin, in a real child process, as a user would run it after npm install.
 function pizhu(lib: string, ...args: string[]) {
@@ -21,7 +21,7 @@ describe('pizhu command line', () => {
   it('seeds a new library, tags a quote, lists and exports it', () => {
     const lib = tempDir();
     const docs = JSON.parse(pizhu(lib, 'list', '--json').out) as { id: string; title: string }[];
-    expect(docs).toHaveLength(5);
+    expect(docs).toHaveLength(SEED_DOCUMENT_COUNT);
     const heihe = docs.find((d) => d.title.includes('黑河'))!;
 
     const text = pizhu(lib, 'show', heihe.id, '--text').out;

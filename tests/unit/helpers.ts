@@ -30,3 +30,6 @@ export function closeAndForget(lib: Library): void {
   lib.close();
   libs.splice(libs.indexOf(lib), 1);
 }
+
+/** The bundled seeds as documents: 000, 003 and 004 one article each, 001 and 002 seven each. */
+export const SEED_DOCUMENT_COUNT = 17;

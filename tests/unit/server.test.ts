@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/core/server/http';
 import { TOKEN_HEADER } from '../../shared/transport';
-import { open, tempDir } from './helpers';
+import { open, tempDir, SEED_DOCUMENT_COUNT } from './helpers';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -40,7 +40,7 @@ describe('browser transport', () => {
     expect((await call(s, 'documents.list', {}, '')).status).toBe(403);
     const ok = (await (await call(s, 'documents.list', {})).json()) as { ok: boolean; value: unknown[] };
     expect(ok.ok).toBe(true);
-    expect(ok.value).toHaveLength(5);
+    expect(ok.value).toHaveLength(SEED_DOCUMENT_COUNT);
     const bad = await (await call(s, 'themes.create', { name: 42 })).json();
     expect(bad).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
     const junk = await fetch(`${s.origin}/api/themes.create`, { method: 'POST', headers: { [TOKEN_HEADER]: s.token }, body: '{not json' });

@@ -9,7 +9,10 @@ import { listAnnotations } from '../repos/annotations';
 import { listDocuments } from '../repos/documents';
 import { listThemes } from '../repos/themes';
 import { createAnnotation } from '../services/annotations';
-import { getDocumentOrThrow, importFiles } from '../services/documents';
+import { getDocumentOrThrow } from '../services/documents';
+import { importPaths } from '../services/imports';
+import { CLEANING_RULE_IDS } from '../../../shared/importLimits';
+import type { CleaningRuleId, ImportFileResult } from '../../../shared/domain';
 import { markdownExport } from '../services/export';
 import { createTheme, themeByNameOrThrow } from '../services/themes';
 import { defaultLibraryDir } from './libraryDir';
@@ -19,7 +22,10 @@ export const HELP = `pizhu — read, highlight, tag and export Chinese texts (th
 Usage: pizhu [--library DIR] [--no-seeds] [--json] <command> [options]
 
 Commands:
-  import FILES...                       import text files into the library
+  import FILES... [--encoding E] [--disable RULE] [--no-split]
+                                        import .txt .md .html .docx .pdf files; reports each file's
+                                        encoding, rules applied, characters removed and flags
+                                        (rules: ${CLEANING_RULE_IDS.join(', ')})
   list                                  documents with their ids
   show ID [--text]                      a document's metadata, or its canonical text exactly as offsets count it
   themes list                           themes with highlight counts
@@ -57,6 +63,16 @@ function formatDoc(d: DocumentSummary): string {
   return `${d.id}  ${d.title}  [${[d.source, d.publishedAt].filter(Boolean).join(', ') || '—'}]  ${d.length} chars, ${d.annotationCount} highlights`;
 }
 
+function formatImport(r: ImportFileResult): string {
+  if (r.status === 'failed') return `failed    ${r.file}  ${r.error}`;
+  const docs = r.documents.map((d) => `    → ${d.id}  ${d.title}`).join('\n');
+  const rules = r.rules.filter((x) => x.chars > 0 || x.rule === 'mojibake').map((x) => `${x.rule} ${x.rule === 'mojibake' ? x.count + ' paragraphs' : x.chars}`);
+  const detail = [r.format, r.encoding && `${r.encoding} ${r.confidence?.toFixed(2)}`, r.charsRemoved ? `${r.charsRemoved} chars removed (${rules.join(', ')})` : null]
+    .filter(Boolean)
+    .join(', ');
+  return `${r.status.padEnd(9)} ${r.file}${detail ? '  [' + detail + ']' : ''}${r.warnings.length ? '  (' + r.warnings.join(' ') + ')' : ''}\n${docs}`;
+}
+
 function formatTheme(t: Theme, byId: Map<string, Theme>): string {
   const parent = t.parentId ? ` (in ${byId.get(t.parentId)?.name ?? '?'})` : '';
   return `${t.color}  ${t.name}${parent}  ${t.annotationCount} highlights${t.description ? ' — ' + t.description : ''}`;
@@ -91,6 +107,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         format: { type: 'string' },
         by: { type: 'string' },
         out: { type: 'string' },
+        encoding: { type: 'string' },
+        disable: { type: 'string', multiple: true },
+        'no-split': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -114,12 +133,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     switch (command) {
       case 'import': {
         if (!rest.length) fail('import needs at least one file');
-        const results = importFiles(ctx, rest);
-        emit(results, () =>
-          results
-            .map((r) => `${r.status.padEnd(9)} ${r.file}${r.documentId ? '  → ' + r.documentId : ''}${r.error ? '  ' + r.error : ''}${r.warnings.length ? '  (' + r.warnings.join(' ') + ')' : ''}`)
-            .join('\n'),
-        );
+        const disabledRules = (o.disable ?? []) as CleaningRuleId[];
+        const unknown = disabledRules.filter((r) => !(CLEANING_RULE_IDS as readonly string[]).includes(r));
+        if (unknown.length) fail(`unknown rule ${unknown.join(', ')}; rules: ${CLEANING_RULE_IDS.join(', ')}`);
+        const results = await importPaths(ctx, rest, { encoding: o.encoding, disabledRules, split: !o['no-split'] }, (done, total, r) => {
+          if (!o.json && total > 1) io.err(`[${done}/${total}] ${r.status} ${r.file}`);
+        });
+        emit(results, () => results.map(formatImport).join('\n'));
         return results.some((r) => r.status === 'failed') ? 1 : 0;
       }
       case 'list': {

@@ -44,6 +44,47 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', confidence: gbScore / total };
 }
 
+// Labels pages declare, mapped to the decoder that reads them (GB2312 and GBK pages use GB18030's superset).
+const CHARSET_ALIASES: Record<string, string> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030',
+  'hz-gb-2312': 'gb18030', big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5',
+};
+
+/** The charset a page declares in its first 4 KB (XML declaration, `<meta charset>` or `http-equiv` Content-Type), if any. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | null {
+  // Latin-1 keeps every byte as one character, so ASCII markup reads the same in any page encoding.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const xmlDeclaration = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[0] ?? '';
+  for (const meta of [xmlDeclaration.replace('encoding', 'charset'), ...(head.match(/<meta\b[^>]*>/gi) ?? [])]) {
+    const label = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta)?.[1]?.toLowerCase();
+    if (!label) continue;
+    if (CHARSET_ALIASES[label]) return CHARSET_ALIASES[label];
+    try {
+      return new TextDecoder(label).encoding;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** HTML: BOM → declared charset → strict UTF-8 → GB18030 vs Big5. */
+export function decodeHtmlBytes(bytes: Uint8Array): Decoded {
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const declared = hasBom ? null : sniffHtmlCharset(bytes);
+  if (!declared) return decodeBytes(bytes);
+  if (declared !== 'utf-8') {
+    // Browsers re-encode saved pages as UTF-8 but often keep the original declaration; long non-ASCII
+    // text in another encoding is practically never valid UTF-8, so valid UTF-8 wins.
+    const utf8 = decodeStrict(bytes, 'utf-8');
+    if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: 'utf-8', confidence: 0.9 };
+    return { text: new TextDecoder(declared).decode(bytes), encoding: declared, confidence: 0.95 };
+  }
+  const utf8 = decodeStrict(bytes, 'utf-8');
+  return utf8 !== null ? { text: utf8, encoding: 'utf-8', confidence: 1 } : decodeBytes(bytes);
+}
+
 /** Decodes with a user-chosen encoding (re-import with another); never throws, replaces bad bytes. */
 export function decodeWith(bytes: Uint8Array, encoding: string): Decoded {
   const bomLength = encoding === 'utf-8' && bytes[0] === 0xef ? 3 : encoding.startsWith('utf-16') && (bytes[0] === 0xff || bytes[0] === 0xfe) ? 2 : 0;

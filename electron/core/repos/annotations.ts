@@ -60,3 +60,17 @@ export function touchAnnotation(db: Db, id: string, now: string): void {
 export function setAnnotationDeleted(db: Db, id: string, deletedAt: string | null, now: string): void {
   db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(deletedAt, now, id);
 }
+
+/** Live and deleted annotations alike: a text change must move every one of them. */
+export function listAnchors(db: Db, documentId: string): { id: string; start: number; end: number }[] {
+  return db
+    .prepare('SELECT id, start_offset AS start, end_offset AS end FROM annotations WHERE document_id = ? ORDER BY start_offset')
+    .all(documentId) as { id: string; start: number; end: number }[];
+}
+
+export function updateAnchor(db: Db, id: string, documentId: string, a: TextAnchor, now: string): void {
+  db.prepare(
+    `UPDATE annotations SET document_id = @documentId, start_offset = @start, end_offset = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
+       modified_at = @now WHERE id = @id`,
+  ).run({ ...a, id, documentId, now });
+}

@@ -1,19 +1,30 @@
-import type { DocumentRecord, DocumentSummary } from '../../../shared/domain';
+import type { DocumentRecord, DocumentSummary, ImportReport, Script, TextMark } from '../../../shared/domain';
 import type { Db } from '../db/connection';
+import { listRemovedSpans } from './removedSpans';
 import { toDocumentSummary, type DocumentRow } from './rows';
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_at, length(d.text) AS length,
-  d.author, d.created_at, d.modified_at,
-  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count`;
+const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_at, d.editor, d.script, d.collection_id, d.collection_order,
+  length(d.text) AS length, d.author, d.created_at, d.modified_at,
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
+  (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id AND r.restored_at IS NULL) AS removed_count`;
 
-export interface NewDocument {
-  id: string;
+export interface DocumentMetadata {
   title: string;
   source: string | null;
   byline: string | null;
+  editor: string | null;
   url: string | null;
   publishedAt: string | null;
+}
+
+export interface NewDocument extends DocumentMetadata {
+  id: string;
   text: string;
+  script: Script;
+  marks: TextMark[];
+  report: ImportReport | null;
+  collectionId: string | null;
+  collectionOrder: number;
   original: Buffer;
   originalName: string | null;
   contentHash: string;
@@ -23,23 +34,46 @@ export interface NewDocument {
 
 export function insertDocument(db: Db, d: NewDocument): void {
   db.prepare(
-    `INSERT INTO documents (id, title, source, byline, url, published_at, text, original, original_name, content_hash, author, created_at, modified_at)
-     VALUES (@id, @title, @source, @byline, @url, @publishedAt, @text, @original, @originalName, @contentHash, @author, @now, @now)`,
-  ).run(d);
+    `INSERT INTO documents (id, title, source, byline, editor, url, published_at, text, script, marks, import_report, collection_id, collection_order,
+       original, original_name, content_hash, author, created_at, modified_at)
+     VALUES (@id, @title, @source, @byline, @editor, @url, @publishedAt, @text, @script, @marks, @report, @collectionId, @collectionOrder,
+       @original, @originalName, @contentHash, @author, @now, @now)`,
+  ).run({ ...d, marks: JSON.stringify(d.marks), report: d.report && JSON.stringify(d.report) });
 }
 
+/** Collections keep their file order; the rest by date, then title. */
 export function listDocuments(db: Db): DocumentSummary[] {
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.published_at IS NULL, d.published_at, d.title`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL
+       ORDER BY d.published_at IS NULL, d.published_at, d.collection_id IS NULL, d.collection_id, d.collection_order, d.title`,
+    )
     .all() as DocumentRow[];
   return rows.map(toDocumentSummary);
 }
 
+export function getDocumentSummary(db: Db, id: string): DocumentSummary | undefined {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as DocumentRow | undefined;
+  return row && toDocumentSummary(row);
+}
+
 export function getDocument(db: Db, id: string): DocumentRecord | undefined {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as
-    | (DocumentRow & { text: string })
-    | undefined;
-  return row && { ...toDocumentSummary(row), text: row.text };
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.marks, d.import_report FROM documents d WHERE d.id = ? AND d.deleted_at IS NULL`)
+    .get(id) as (DocumentRow & { text: string; marks: string; import_report: string | null }) | undefined;
+  if (!row) return undefined;
+  return {
+    ...toDocumentSummary(row),
+    text: row.text,
+    marks: JSON.parse(row.marks) as TextMark[],
+    report: row.import_report ? (JSON.parse(row.import_report) as ImportReport) : null,
+    removed: listRemovedSpans(db, id),
+  };
+}
+
+export function isDeletedDocument(db: Db, id: string): boolean {
+  const row = db.prepare('SELECT deleted_at FROM documents WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+  return !!row?.deleted_at;
 }
 
 export function findDocumentByHash(db: Db, hash: string): string | undefined {
@@ -49,4 +83,48 @@ export function findDocumentByHash(db: Db, hash: string): string | undefined {
 
 export function countDocuments(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM documents WHERE deleted_at IS NULL').get() as { n: number }).n;
+}
+
+export function updateText(db: Db, id: string, text: string, marks: TextMark[], now: string): void {
+  db.prepare('UPDATE documents SET text = ?, marks = ?, modified_at = ? WHERE id = ?').run(text, JSON.stringify(marks), now, id);
+}
+
+export function updateMetadata(db: Db, id: string, m: DocumentMetadata, now: string): void {
+  db.prepare(
+    `UPDATE documents SET title = @title, source = @source, byline = @byline, editor = @editor, url = @url, published_at = @publishedAt,
+       modified_at = @now WHERE id = @id`,
+  ).run({ ...m, id, now });
+}
+
+export function setDocumentDeleted(db: Db, id: string, deletedAt: string | null, now: string): void {
+  db.prepare('UPDATE documents SET deleted_at = ?, modified_at = ? WHERE id = ?').run(deletedAt, now, id);
+}
+
+/** The next live document after this one in its collection, or in the library's list order. */
+export function nextDocumentId(db: Db, id: string): string | undefined {
+  const me = getDocumentSummary(db, id);
+  if (!me) return undefined;
+  if (me.collectionId) {
+    const row = db
+      .prepare(
+        `SELECT id FROM documents WHERE collection_id = ? AND deleted_at IS NULL AND collection_order > ? ORDER BY collection_order LIMIT 1`,
+      )
+      .get(me.collectionId, me.collectionOrder) as { id: string } | undefined;
+    return row?.id;
+  }
+  const list = listDocuments(db);
+  const at = list.findIndex((d) => d.id === id);
+  return list[at + 1]?.id;
+}
+
+/** Makes room after `order` in a collection for a document split off another. */
+export function shiftCollectionOrder(db: Db, collectionId: string, after: number): void {
+  db.prepare('UPDATE documents SET collection_order = collection_order + 1 WHERE collection_id = ? AND collection_order > ?').run(collectionId, after);
+}
+
+export function originalOf(db: Db, id: string): { original: Buffer; originalName: string | null; contentHash: string } | undefined {
+  const row = db.prepare('SELECT original, original_name, content_hash FROM documents WHERE id = ?').get(id) as
+    | { original: Buffer; original_name: string | null; content_hash: string }
+    | undefined;
+  return row && { original: row.original, originalName: row.original_name, contentHash: row.content_hash };
 }

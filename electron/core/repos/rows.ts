@@ -1,5 +1,5 @@
 // Row ↔ record mapping shared by the repositories.
-import type { Annotation, DocumentSummary, Theme } from '../../../shared/domain';
+import type { Annotation, CleaningRuleId, Collection, DocumentSummary, RemovedSpan, Script, Theme } from '../../../shared/domain';
 
 export interface StampColumns {
   id: string;
@@ -18,8 +18,13 @@ export interface DocumentRow extends StampColumns {
   byline: string | null;
   url: string | null;
   published_at: string | null;
+  editor: string | null;
+  script: string;
+  collection_id: string | null;
+  collection_order: number;
   length: number;
   annotation_count: number;
+  removed_count: number;
 }
 
 export function toDocumentSummary(r: DocumentRow): DocumentSummary {
@@ -30,8 +35,13 @@ export function toDocumentSummary(r: DocumentRow): DocumentSummary {
     byline: r.byline,
     url: r.url,
     publishedAt: r.published_at,
+    editor: r.editor,
+    script: r.script as Script,
+    collectionId: r.collection_id,
+    collectionOrder: r.collection_order,
     length: r.length,
     annotationCount: r.annotation_count,
+    removedCount: r.removed_count,
   };
 }
 
@@ -83,4 +93,25 @@ export function toAnnotation(r: AnnotationRow): Annotation {
     deletedAt: r.deleted_at,
     themeIds: r.theme_ids ? (JSON.parse(r.theme_ids) as string[]) : [],
   };
+}
+
+export interface RemovedSpanRow {
+  id: string;
+  position: number;
+  text: string;
+  rule: string;
+  source_offset: number;
+}
+
+export function toRemovedSpan(r: RemovedSpanRow): RemovedSpan {
+  return { id: r.id, position: r.position, text: r.text, rule: r.rule as CleaningRuleId, sourceOffset: r.source_offset };
+}
+
+export interface CollectionRow extends StampColumns {
+  name: string;
+  document_count: number;
+}
+
+export function toCollection(r: CollectionRow): Collection {
+  return { ...stamp(r), name: r.name, documentCount: r.document_count };
 }

@@ -26,6 +26,8 @@ CREATE TABLE removed_spans (
   position INTEGER NOT NULL CHECK (position >= 0),
   text TEXT NOT NULL,
   rule TEXT NOT NULL,
+  -- Offset in the source text: orders spans that share a position so restores rebuild the original.
+  source_offset INTEGER NOT NULL DEFAULT 0,
   author TEXT NOT NULL REFERENCES users(id),
   created_at TEXT NOT NULL,
   modified_at TEXT NOT NULL,

@@ -17,7 +17,7 @@ export function looksBinary(text: string): boolean {
 export const plainText: ImportFormat = {
   id: 'text',
   extensions: ['.txt', '.md', '.markdown', '.text'],
-  async parse(bytes, _fileName, options) {
+  parse(bytes, _fileName, options) {
     const warnings: string[] = [];
     const decoded = options.encoding ? decodeWith(bytes, options.encoding) : decodeBytes(bytes);
     if (looksBinary(decoded.text)) throw new PizhuError('invalid_input', 'This file looks binary, not text: nothing was imported.');

@@ -32,5 +32,6 @@ export interface ParseOptions {
 export interface ImportFormat {
   id: string;
   extensions: string[];
-  parse(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<ParsedDocument>;
+  /** Plain text answers synchronously (the first-run seed import needs no event loop); others may be async. */
+  parse(bytes: Uint8Array, fileName: string, options: ParseOptions): ParsedDocument | Promise<ParsedDocument>;
 }

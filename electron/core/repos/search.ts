@@ -1,0 +1,167 @@
+// SQL of the search index (migration 003): the queue of changed documents, the indexed documents
+// with their folded text, the FTS5 token index, and what search reads from documents and annotations.
+import type { Db } from '../db/connection';
+
+export interface IndexedDocument {
+  /** search_docs.id: the FTS rowid; never reused, so a text cached under it never changes. */
+  id: number;
+  documentId: string;
+  length: number;
+  /** The folded text equals the stored text (no traditional characters, no capitals). */
+  foldedIsText: boolean;
+  title: string;
+  source: string | null;
+  publishedAt: string | null;
+  collectionId: string | null;
+}
+
+export interface SearchAnnotation {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  noteText: string;
+}
+
+const ids = (values: readonly (string | number)[]) => JSON.stringify(values);
+
+export function metaVersion(db: Db): number {
+  return (db.prepare('SELECT meta_version AS v FROM search_state WHERE id = 1').get() as { v: number }).v;
+}
+
+export function bumpMetaVersion(db: Db): void {
+  db.prepare('UPDATE search_state SET meta_version = meta_version + 1 WHERE id = 1').run();
+}
+
+export function dirtyCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM search_dirty').get() as { n: number }).n;
+}
+
+export function dirtyDocumentIds(db: Db, limit: number): string[] {
+  return (db.prepare('SELECT document_id FROM search_dirty LIMIT ?').pluck().all(limit) as string[]);
+}
+
+export function clearDirty(db: Db, documentIds: string[]): void {
+  db.prepare('DELETE FROM search_dirty WHERE document_id IN (SELECT value FROM json_each(?))').run(ids(documentIds));
+}
+
+/** Queues every live document and empties the index, for a rebuild from scratch. */
+export function resetIndex(db: Db): number {
+  db.prepare('DELETE FROM search_docs').run();
+  db.prepare(`INSERT INTO search_index (search_index) VALUES ('delete-all')`).run();
+  db.prepare('DELETE FROM search_dirty').run();
+  return db.prepare('INSERT INTO search_dirty (document_id) SELECT id FROM documents WHERE deleted_at IS NULL').run().changes;
+}
+
+/** The text to index, or undefined when the document is gone or deleted. */
+export function liveDocumentText(db: Db, documentId: string): string | undefined {
+  return db.prepare('SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').pluck().get(documentId) as string | undefined;
+}
+
+export function removeFromIndex(db: Db, documentId: string): void {
+  const id = db.prepare('SELECT id FROM search_docs WHERE document_id = ?').pluck().get(documentId) as number | undefined;
+  if (id === undefined) return;
+  db.prepare('DELETE FROM search_index WHERE rowid = ?').run(id);
+  db.prepare('DELETE FROM search_docs WHERE id = ?').run(id);
+}
+
+export function addToIndex(db: Db, d: { documentId: string; length: number; folded: string | null; tokens: string }): number {
+  const id = Number(
+    db.prepare('INSERT INTO search_docs (document_id, length, folded) VALUES (?, ?, ?)').run(d.documentId, d.length, d.folded).lastInsertRowid,
+  );
+  db.prepare('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)').run(id, d.tokens);
+  return id;
+}
+
+/** Merges the index's segments into one, which makes queries faster after a bulk build. */
+export function optimizeIndex(db: Db): void {
+  db.prepare(`INSERT INTO search_index (search_index) VALUES ('optimize')`).run();
+}
+
+export function matchIndex(db: Db, ftsQuery: string): number[] {
+  return db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(ftsQuery) as number[];
+}
+
+export function indexedDocuments(db: Db): IndexedDocument[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.document_id, s.length, typeof(s.folded) = 'null' AS folded_is_text,
+              d.title, d.source, d.published_at, d.collection_id
+         FROM search_docs s JOIN documents d ON d.id = s.document_id
+        WHERE d.deleted_at IS NULL`,
+    )
+    .all() as {
+    id: number;
+    document_id: string;
+    length: number;
+    folded_is_text: number;
+    title: string;
+    source: string | null;
+    published_at: string | null;
+    collection_id: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    length: r.length,
+    foldedIsText: r.folded_is_text === 1,
+    title: r.title,
+    source: r.source,
+    publishedAt: r.published_at,
+    collectionId: r.collection_id,
+  }));
+}
+
+/** Folded texts by search_docs id (the stored text where it needed no folding). */
+export function foldedTexts(db: Db, searchIds: readonly number[]): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT s.id, coalesce(s.folded, d.text) AS folded FROM search_docs s JOIN documents d ON d.id = s.document_id
+        WHERE s.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids(searchIds)) as { id: number; folded: string }[];
+  return new Map(rows.map((r) => [r.id, r.folded]));
+}
+
+export function documentTexts(db: Db, documentIds: readonly string[]): Map<string, string> {
+  const rows = db.prepare('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(ids(documentIds)) as {
+    id: string;
+    text: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+/** Documents with a live highlight carrying one of the themes. */
+export function documentsWithThemes(db: Db, themeIds: readonly string[]): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT a.document_id FROM annotations a JOIN annotation_themes t ON t.annotation_id = a.id
+        WHERE a.deleted_at IS NULL AND t.theme_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(ids(themeIds)) as string[];
+  return new Set(rows);
+}
+
+/** Live highlights on live documents, optionally only those carrying one of the themes, by position. */
+export function searchAnnotations(db: Db, opts: { themeIds?: readonly string[]; withNotes?: boolean }): SearchAnnotation[] {
+  const where = ['a.deleted_at IS NULL', 'd.deleted_at IS NULL'];
+  if (opts.withNotes) where.push(`a.note_text <> ''`);
+  if (opts.themeIds) where.push('EXISTS (SELECT 1 FROM annotation_themes t WHERE t.annotation_id = a.id AND t.theme_id IN (SELECT value FROM json_each(@themes)))');
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.note_text FROM annotations a JOIN documents d ON d.id = a.document_id
+        WHERE ${where.join(' AND ')} ORDER BY a.document_id, a.start_offset, a.end_offset, a.id`,
+    )
+    .all(opts.themeIds ? { themes: ids(opts.themeIds) } : {}) as { id: string; document_id: string; start_offset: number; end_offset: number; note_text: string }[];
+  return rows.map((r) => ({ id: r.id, documentId: r.document_id, start: r.start_offset, end: r.end_offset, noteText: r.note_text }));
+}
+
+/** Bytes on disk of the index: the FTS5 tables and search_docs (with its folded texts). */
+export function indexBytes(db: Db): number {
+  return (
+    db.prepare(`SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE name LIKE 'search_index%' OR name = 'search_docs' OR name LIKE 'sqlite_autoindex_search_docs%'`).get() as {
+      n: number;
+    }
+  ).n;
+}
