@@ -25,6 +25,7 @@ const GENRE_TITLE = /(?<=[。！？!?])([^。！？!?，,；;：:\n]{4,40}?(?:�
 const BODY_START = /(习近平|总书记|中央|党中央|今年|去年|近日|近年来|当前|日前|\d{1,2}月\d{1,2}日|\d{4}年)/;
 const MIN_TITLE = 10;
 const MAX_TITLE = 40;
+const MIN_ARTICLE = 50;
 
 const CHINESE_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -97,9 +98,10 @@ export function planSplit(text: string): SplitPlan | null {
     if ([...boundaries.values()].some((b) => Math.abs(b.contentStart - at) < 2)) continue;
     boundaries.set(at, { contentStart: at, markerEnd: at });
   }
-  if (boundaries.size < 2) return null;
+  // a fragment shorter than an article is not one: its boundary is dropped
+  const starts = [...boundaries.keys()].sort((a, b) => a - b).filter((at, i, all) => (all[i + 1] ?? text.length) - at >= MIN_ARTICLE);
+  if (starts.length < 2) return null;
 
-  const starts = [...boundaries.keys()].sort((a, b) => a - b);
   const articles: ArticleSpan[] = starts.map((at, i) => {
     const { contentStart } = boundaries.get(at)!;
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;

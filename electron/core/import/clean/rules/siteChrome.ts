@@ -35,14 +35,18 @@ function isMetaLine(folded: string): boolean {
   return false;
 }
 
+const STRONG_FOOTER = /(icp备|icp证|公网安备|copyright|all rights reserved)/;
+
 function isFooterLine(line: string, folded: string): boolean {
+  if (STRONG_FOOTER.test(folded)) return line.length < 300;
   if (!FOOTER.test(folded)) return false;
-  return line.length < 160 && !(line.length > 60 && /。/.test(line));
+  // a sentence that merely mentions 版权 or 联系 is prose
+  return line.length < 160 && !(line.length > 30 && /[。！？]/.test(line));
 }
 
-/** A line that reads as article prose: long enough and with a sentence end. */
-function isProse(line: string): boolean {
-  return line.length >= 80 && /[。！？]/.test(line);
+/** A line that reads as article prose: a sentence, not a label. */
+function isProse(line: string, folded: string): boolean {
+  return line.length >= 15 && /[。！？]/.test(line) && !isFooterLine(line, folded) && !isMetaLine(folded);
 }
 
 function markChrome(view: LineView): boolean[] {
@@ -57,7 +61,7 @@ function markChrome(view: LineView): boolean[] {
 
   // the footer block: from the first footer line after the last prose line, every short line
   let lastProse = -1;
-  for (let i = 0; i < lines.length; i++) if (isProse(lines[i])) lastProse = i;
+  for (let i = 0; i < lines.length; i++) if (isProse(lines[i], folded[i])) lastProse = i;
   const footerStart = folded.findIndex((f, i) => i > lastProse && isFooterLine(lines[i], f));
   if (footerStart >= 0) for (let i = footerStart; i < lines.length; i++) if (lines[i].length < 120) marked[i] = true;
   return marked;
