@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { benchMarkdownExport, benchSeedImport } from './backend';
 import { benchBrowser } from './browser';
+import { benchImport } from './import';
 import type { BenchRow } from './stats';
 
 function fmt(n: number | null, unit: string): string {
@@ -27,6 +28,7 @@ function table(rows: BenchRow[]): string {
 
 async function main() {
   const rows: BenchRow[] = [benchSeedImport(), benchMarkdownExport()];
+  rows.push(...(await benchImport()));
   let browserDetail: unknown = null;
   try {
     const b = await benchBrowser();
