@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../electron/core/paths';
@@ -16,6 +16,24 @@ describe('pizhu command line', () => {
     const r = pizhu(tempDir(), '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/annotate ID --theme NAME/);
+  });
+
+  it('imports files and reports each as JSON: encoding, rules, characters removed, flags', () => {
+    const lib = tempDir();
+    const dir = tempDir();
+    const page = '首页 >> 新闻 >> 正文\n标题一则\n发布时间:2024-06-28 来源:黑河日报\n发(fā)展新质生产力，是推动高质量发展的内在要求和重要着力点。\n版权所有 黑ICP备000000号';
+    writeFileSync(join(dir, 'page.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]));
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)));
+    const r = pizhu(lib, '--no-seeds', 'import', join(dir, 'page.txt'), join(dir, 'junk.txt'), '--json');
+    expect(r.code).toBe(1);
+    const [ok, bad] = JSON.parse(r.out) as { status: string; encoding: string; rules: { rule: string; chars: number }[]; charsRemoved: number; documents: { title: string }[]; error?: string }[];
+    expect(ok).toMatchObject({ status: 'imported', encoding: 'utf-16le', documents: [{ title: '标题一则' }] });
+    expect(ok.rules.map((x) => x.rule)).toEqual(['site-chrome', 'pinyin']);
+    expect(ok.charsRemoved).toBe(ok.rules.reduce((n, x) => n + x.chars, 0));
+    expect(bad).toMatchObject({ status: 'failed', error: expect.stringMatching(/binary/) });
+    const shown = JSON.parse(pizhu(lib, '--no-seeds', 'list', '--json').out) as { title: string; source: string; publishedAt: string }[];
+    expect(shown).toEqual([expect.objectContaining({ title: '标题一则', source: '黑河日报', publishedAt: '2024-06-28' })]);
+    expect(pizhu(lib, '--no-seeds', 'import', join(dir, 'page.txt'), '--disable', 'nonsense').err).toMatch(/unknown rule nonsense/);
   });
 
   it('seeds a new library, tags a quote, lists and exports it', () => {
