@@ -1,13 +1,14 @@
 // The seeds re-encoded in every supported encoding (generated here with iconv-lite) import to
 // the same cleaned text, with the encoding detected and reported; a forced encoding re-imports.
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, ImportFileResult } from '../../shared/domain';
 import { seedFiles } from '../../electron/core/library';
 import { bundledSeedsDir } from '../../electron/core/paths';
-import { importBytes, importPastedText } from '../../electron/core/services/imports';
-import { open } from './helpers';
+import { importBytes, importPastedText, importPaths } from '../../electron/core/services/imports';
+import { open, tempDir } from './helpers';
 
 const seed = (prefix: string) => readFileSync(seedFiles(bundledSeedsDir).find((f) => f.includes(`/${prefix}_`))!, 'utf8');
 
@@ -94,6 +95,20 @@ describe('pasted text and bad input', () => {
     expect(result).toMatchObject({ status: 'imported', encoding: 'utf-8', charsRemoved: expect.any(Number) });
     const doc = lib.handlers['documents.get']({ id: result.documents[0].id }) as DocumentRecord;
     expect(doc).toMatchObject({ title: '粘贴的文字', text: '發展新質生產力。\n第二段。' });
+  });
+
+  it('refuses a 200 MB text file by its size, without reading it', async () => {
+    const lib = open();
+    const before = JSON.stringify(lib.handlers['documents.list']({}));
+    const dir = tempDir();
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 200 * 2 ** 20); // sparse: instant, no disk used
+    const rssBefore = process.memoryUsage().rss;
+    const [result] = await importPaths(lib.ctx, [huge]);
+    expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/larger than 64 MB/) });
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 2 ** 20);
+    expect(JSON.stringify(lib.handlers['documents.list']({}))).toBe(before);
   });
 
   it.each([

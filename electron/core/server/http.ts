@@ -6,11 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
+import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import { API_PREFIX, TOKEN_HEADER } from '../../../shared/transport';
 import { CONTENT_SECURITY_POLICY as CSP, contentTypeFor } from '../../../shared/webPolicy';
 import { dispatch } from '../dispatch';
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// Room for one import.file call: a file at the import limit, base64-encoded, plus the JSON around it.
+export const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
 
 
 export interface ServerOptions {
