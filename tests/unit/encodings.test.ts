@@ -125,3 +125,30 @@ describe('pasted text and bad input', () => {
     expect(JSON.stringify(lib.handlers['documents.list']({}))).toBe(before);
   });
 });
+
+describe('Markdown', () => {
+  it('keeps headings and emphasis as marks, reads front matter, drops the markup', async () => {
+    const md = [
+      '---',
+      'title: 发展新质生产力',
+      'date: 2024-03-05',
+      'source: 新华社',
+      '---',
+      '# 发展新质生产力',
+      '',
+      '新质生产力是**创新**起主导作用的*先进*生产力质态，详见[报告](https://example.org)。',
+      '',
+      '## 二、路径',
+      '- 因地制宜',
+    ].join('\n');
+    const { docs } = await importOne(Buffer.from(md, 'utf8'), 'notes.md');
+    const [doc] = docs;
+    expect(doc).toMatchObject({ title: '发展新质生产力', publishedAt: '2024-03-05', source: '新华社' });
+    expect(doc.text).toBe('发展新质生产力\n新质生产力是创新起主导作用的先进生产力质态，详见报告。\n二、路径\n• 因地制宜');
+    const at = (kind: string) => doc.marks.filter((m) => m.kind === kind).map((m) => doc.text.slice(m.start, m.end));
+    expect(at('h1')).toEqual(['发展新质生产力']);
+    expect(at('h2')).toEqual(['二、路径']);
+    expect(at('bold')).toEqual(['创新']);
+    expect(at('italic')).toEqual(['先进']);
+  });
+});

@@ -39,7 +39,8 @@ function labelled(lines: string[], labels: readonly string[]): string | undefine
   const re = new RegExp(`(?:^|[^\\p{L}])(?:${labels.join('|')})\\s*${COLON}${VALUE}`, 'u');
   for (const line of lines) {
     if (line.length > MAX_INFO_LINE) continue;
-    const value = re.exec(line)?.[1]?.trim();
+    // `来源：新华社　2024-03-05`: a date after the value belongs to the date field
+    const value = re.exec(line)?.[1]?.replace(/[\s\u3000]*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}.*$/u, '').trim();
     if (value) return value;
   }
   return undefined;
@@ -81,6 +82,12 @@ function stripLabel(value: string | undefined, labels: readonly string[]): strin
   return v && !/^https?:/i.test(v) ? v : undefined;
 }
 
+/** A byline without its label and without what follows the next label (`作者:张三 来源:…` → `张三`). */
+export function cleanByline(raw: string): string | undefined {
+  const line = raw.replace(/\s+/g, ' ').trim();
+  return labelled([line], LABELS.byline) ?? stripLabel(line.split(new RegExp(`\\s*(?:${ANY_LABEL})\\s*${COLON}`))[0], LABELS.byline);
+}
+
 const TITLE_SEPARATOR = /\s*[_|｜]\s*|\s+[-–—]{1,2}\s+|-(?=[^-]{2,12}$)/;
 
 /** A page title without its site suffix: `标题_理论评论_黑河新闻网` → `标题`, `标题 - 新华网` → `标题`. */
@@ -117,6 +124,8 @@ export function readPageMeta(doc: MetaDocument, pageLines: string[]): ParsedMeta
     editor: stripLabel(first(values, ['editor', 'responsibleeditor']), LABELS.editor) ?? labelled(pageLines, LABELS.editor),
     url: httpUrl(canonical) ?? httpUrl(values.get('og:url')),
   };
+  // CMSs often put the site's own name in the author tag.
+  if (meta.byline && (meta.byline === meta.source || meta.byline === values.get('og:site_name'))) meta.byline = undefined;
   for (const key of Object.keys(meta) as (keyof ParsedMeta)[]) if (meta[key] === undefined) delete meta[key];
   return meta;
 }

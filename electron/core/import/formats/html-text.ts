@@ -24,6 +24,11 @@ type MarkKind = TextMark['kind'];
 export interface WalkOptions {
   /** Heading level of an element (1–3), or null when it is not a heading; defaults to h1→1, h2→2, h3–h6→3. */
   headingLevel?: (tag: string, el: DomNode) => 1 | 2 | 3 | null;
+  /**
+   * Keep the text of javascript:/file: links. On web pages such links are buttons (share, print);
+   * in a Word document the linked words are the author's text.
+   */
+  keepScriptLinkText?: boolean;
 }
 
 const TEXT_NODE = 3;
@@ -57,10 +62,10 @@ function isHidden(el: DomNode): boolean {
 }
 
 /** Elements that carry no reader text at all. */
-export function isNonText(el: DomNode): boolean {
+export function isNonText(el: DomNode, keepScriptLinkText = false): boolean {
   const tag = tagOf(el);
   if (NON_TEXT_TAGS.has(tag)) return true;
-  if (tag === 'a' && UNSAFE_HREF.test(el.getAttribute?.('href') ?? '')) return true;
+  if (!keepScriptLinkText && tag === 'a' && UNSAFE_HREF.test(el.getAttribute?.('href') ?? '')) return true;
   return isHidden(el);
 }
 
@@ -194,7 +199,7 @@ export function htmlToText(root: DomNode, options: WalkOptions = {}): TextWithMa
     }
     if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
     const tag = tagOf(node);
-    if (node.nodeType === ELEMENT_NODE && isNonText(node)) continue;
+    if (node.nodeType === ELEMENT_NODE && isNonText(node, options.keepScriptLinkText)) continue;
     if (tag === 'br') {
       out.endParagraph();
       continue;

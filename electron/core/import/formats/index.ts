@@ -1,9 +1,13 @@
 // The registry of import formats: one module per format, chosen by file extension.
 import { PizhuError } from '../../../../shared/errors';
+import { docx } from './docx';
+import { html } from './html';
+import { markdown } from './markdown';
+import { pdf } from './pdf';
 import { plainText } from './text';
 import type { ImportFormat } from './types';
 
-export const importFormats: ImportFormat[] = [plainText];
+export const importFormats: ImportFormat[] = [plainText, markdown, html, docx, pdf];
 
 export function formatFor(fileName: string): ImportFormat {
   const lower = fileName.toLowerCase();

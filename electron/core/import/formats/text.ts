@@ -1,4 +1,4 @@
-// Plain text and Markdown in any detected encoding.
+// Plain text in any detected encoding.
 import { PizhuError } from '../../../../shared/errors';
 import { decodeBytes, decodeWith } from '../decode';
 import type { ImportFormat } from './types';
@@ -16,7 +16,7 @@ export function looksBinary(text: string): boolean {
 
 export const plainText: ImportFormat = {
   id: 'text',
-  extensions: ['.txt', '.md', '.markdown', '.text'],
+  extensions: ['.txt', '.text'],
   parse(bytes, _fileName, options) {
     const warnings: string[] = [];
     const decoded = options.encoding ? decodeWith(bytes, options.encoding) : decodeBytes(bytes);
