@@ -1,9 +1,12 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { loadInitial, redo, reportError, undo } from './actions';
 import { LibraryPanel } from './components/LibraryPanel';
+import { ImportLayer } from './components/ImportDialog';
 import { Reader } from './components/Reader';
 import { SidePanel } from './components/SidePanel';
 import { Toasts, TopBar } from './components/TopBar';
+import { SearchPanel } from './search/SearchPanel';
+import { useSearchShortcuts } from './search/shortcuts';
 import { useStore } from './store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,6 +41,8 @@ class Boundary extends Component<{ children: ReactNode }, { error: Error | null 
 export function App() {
   const lang = useStore((s) => s.lang);
   const scheme = useStore((s) => s.scheme);
+  const searchOpen = useStore((s) => s.searchOpen);
+  useSearchShortcuts();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -89,9 +94,9 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className="columns">
+      <div className={'columns' + (searchOpen ? ' searching' : '')}>
         <Boundary>
-          <LibraryPanel />
+          {searchOpen ? <SearchPanel /> : <LibraryPanel />}
         </Boundary>
         <Boundary>
           <Reader />
@@ -100,6 +105,7 @@ export function App() {
           <SidePanel />
         </Boundary>
       </div>
+      <ImportLayer />
       <Toasts />
     </div>
   );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openLibrary, type Library } from '../../electron/core/library';
 import { bundledSeedsDir, rendererDistDir } from '../../electron/core/paths';
 import { startServer, type RunningServer } from '../../electron/core/server/http';
+import type { Handlers } from '../../shared/contract';
 
 export const shotsDir = join('test-results', 'screens');
 
@@ -16,12 +17,25 @@ interface App {
   libraryDir: string;
 }
 
-export const test = base.extend<{ app: App }>({
-  app: async ({}, use) => {
+/** Milliseconds each `import.file` call waits before running, so that a test can watch the progress and cancel. */
+type Options = { importDelayMs: number };
+
+function withImportDelay(handlers: Handlers, ms: number): Handlers {
+  if (ms <= 0) return handlers;
+  const slow: Handlers['import.file'] = async (input) => {
+    await new Promise((r) => setTimeout(r, ms));
+    return handlers['import.file'](input);
+  };
+  return { ...handlers, 'import.file': slow };
+}
+
+export const test = base.extend<{ app: App } & Options>({
+  importDelayMs: [0, { option: true }],
+  app: async ({ importDelayMs }, use) => {
     if (!existsSync(join(rendererDistDir, 'index.html'))) throw new Error('Build the renderer first: npx vite build');
     const libraryDir = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
     const lib = openLibrary({ libraryDir, seedsDir: bundledSeedsDir, userName: 'e2e' });
-    const server = await startServer({ handlers: lib.handlers, staticDir: rendererDistDir });
+    const server = await startServer({ handlers: withImportDelay(lib.handlers, importDelayMs), staticDir: rendererDistDir });
     await use({ lib, server, libraryDir });
     await server.close();
     lib.close();

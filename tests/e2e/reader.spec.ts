@@ -9,9 +9,9 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(app.server.url);
 
-  // Library: the five bundled documents, imported on first run.
+  // Library: the five bundled files, imported on first run; two of them hold seven articles each.
   const docs = page.getByTestId('doc-item');
-  await expect(docs).toHaveCount(5);
+  await expect(docs).toHaveCount(17);
   await page.screenshot({ path: join(shotsDir, 'library.png') });
 
   // A theme of our own, from the themes panel.

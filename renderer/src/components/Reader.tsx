@@ -8,9 +8,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DocumentRecord } from '../../../shared/domain';
 import { paragraphStarts, splitParagraphs } from '../../../shared/offsets';
 import { createAnnotation } from '../actions';
+import { DocumentTools } from './DocumentTools';
+import { ReaderExtras, readerNodes } from './RemovedSpans';
 import { useT } from '../i18n';
 import { offsetAtPoint, selectionOffsets } from '../lib/domOffsets';
 import { clearHighlights, highlightCss, paintHighlights } from '../lib/highlights';
+import { useDisplayText } from '../search/chinese';
+import { FindBar } from '../search/FindBar';
+import { ScriptSwitch } from '../search/ScriptSwitch';
+import { useReaderSearch } from '../search/useReaderSearch';
 import { useStore } from '../store';
 
 function DocumentLoader({ paragraphs, onReady }: { paragraphs: string[]; onReady: () => void }) {
@@ -59,7 +65,10 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
   const scheme = useStore((s) => s.scheme);
   const setActive = useStore((s) => s.setActive);
   const setSideTab = useStore((s) => s.setSideTab);
-  const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
+  // The script switch changes the characters shown, never their number: offsets into doc.text hold.
+  const shownText = useDisplayText(doc.text);
+  const shownTitle = useDisplayText(doc.title);
+  const paragraphs = useMemo(() => splitParagraphs(shownText), [shownText]);
   const starts = useMemo(() => paragraphStarts(paragraphs), [paragraphs]);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [readyTick, setReadyTick] = useState(0);
@@ -70,6 +79,7 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'pizhu-reader',
+      nodes: readerNodes,
       editable: false,
       theme: { paragraph: 'pz-para' },
       onError: (e: Error) => console.error(e),
@@ -79,10 +89,13 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
 
   useEffect(() => {
     if (!root || readyTick === 0) return;
-    paintHighlights(root, doc.id, starts, annotations, themes, activeId);
+    // Keyed by readyTick too: reloading the paragraphs (script switch) replaces the text nodes cached ranges point into.
+    paintHighlights(root, `${doc.id}#${readyTick}`, starts, annotations, themes, activeId);
   }, [root, readyTick, doc.id, starts, annotations, themes, activeId]);
 
   useEffect(() => () => clearHighlights(), []);
+
+  useReaderSearch({ root, readyTick, documentId: doc.id, text: shownText, starts });
 
   // Scroll the active annotation into view when chosen from the side panel.
   useEffect(() => {
@@ -191,9 +204,11 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
       <style>{highlightCss(themes, alpha)}</style>
       <article className="reader-article">
         <header className="reader-header">
-          <h1>{doc.title || t('untitled')}</h1>
+          <h1>{shownTitle || t('untitled')}</h1>
           {meta && <div className="reader-meta">{meta}</div>}
           {doc.url && <div className="reader-url">{doc.url}</div>}
+          <ScriptSwitch />
+          <DocumentTools doc={doc} root={root} starts={starts} />
         </header>
         <LexicalComposer key={doc.id} initialConfig={initialConfig}>
           <PlainTextPlugin
@@ -201,6 +216,7 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
             ErrorBoundary={LexicalErrorBoundary}
           />
           <DocumentLoader paragraphs={paragraphs} onReady={onReady} />
+          <ReaderExtras doc={doc} paragraphs={paragraphs} onChange={onReady} />
           <RootGrabber onRoot={setRoot} />
         </LexicalComposer>
       </article>
@@ -241,6 +257,7 @@ export function Reader() {
   const loading = useStore((s) => s.docLoading);
   return (
     <main className="reader" data-testid="reader">
+      {doc && <FindBar />}
       {doc ? <ReaderView key={doc.id} doc={doc} /> : <div className="empty">{loading ? t('loading') : t('selectDocument')}</div>}
     </main>
   );

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { exportMarkdown, redo, undo } from '../actions';
+import { ImportButton } from './ImportDialog';
 import { useT } from '../i18n';
+import { SearchButton } from '../search/SearchButton';
 import { useStore } from '../store';
 
 export function ExportDialog() {
@@ -53,7 +55,13 @@ export function ShortcutsHelp() {
     ['1 – 9', t('scApply')],
     ['Ctrl+Z', t('scUndo')],
     ['Ctrl+Shift+Z / Ctrl+Y', t('scRedo')],
+    ['Ctrl+O', t('scImport')],
+    ['Ctrl+Shift+S', t('scSplit')],
+    ['Ctrl+Shift+M', t('scMerge')],
     ['Ctrl+E', t('scExport')],
+    ['Ctrl+Shift+F', t('scSearch')],
+    ['Ctrl+F', t('scFind')],
+    ['F3 / Shift+F3', t('scFindStep')],
     ['Ctrl+Shift+L', t('scLang')],
     ['Esc', t('scEsc')],
     ['?', t('scHelp')],
@@ -101,6 +109,9 @@ export function TopBar() {
         <span className="brand-en">Pizhu</span>
       </div>
       <div className="top-actions">
+        <ImportButton />
+        <SearchButton />
+        <span className="sep" />
         <button type="button" data-testid="undo" title={t('undo') + ' (Ctrl+Z)'} disabled={!canUndo} onClick={() => void undo()}>
           ↶ {t('undo')}
         </button>

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../../shared/domain';
 import type { Lang } from '../i18n';
+import type { ImportSlice } from './importSlice';
+import type { SearchSlice } from './search';
 
 export interface LibrarySlice {
   docs: DocumentSummary[];
@@ -65,5 +67,5 @@ export interface UndoSlice {
   pushPast: (e: UndoEntry) => void;
 }
 
-export type Store = LibrarySlice & ReaderSlice & ThemesSlice & UiSlice & UndoSlice;
+export type Store = ImportSlice & LibrarySlice & ReaderSlice & SearchSlice & ThemesSlice & UiSlice & UndoSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
