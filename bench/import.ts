@@ -1,4 +1,4 @@
-// Import figures for `npm run bench`: the real pipeline (decode → parse → clean → split → store)
+// Import figures for `npm run bench`: the real pipeline (decode → parse → clean → split → store → index)
 // next to a naive import in the same process, with memory. Inputs are generated from the seeds.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,8 @@ const seedText = (prefix: string) => readFileSync(seedFiles(bundledSeedsDir).fin
 
 function tempLibrary() {
   const dir = mkdtempSync(join(tmpdir(), 'pizhu-bench-import-'));
-  const lib = openLibrary({ libraryDir: dir, seedsDir: null });
+  // in-process search so that indexing is part of the measured import
+  const lib = openLibrary({ libraryDir: dir, seedsDir: null, search: 'inline' });
   return {
     lib,
     done() {
@@ -55,7 +56,7 @@ interface Input {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-async function measure(input: Input, runs: number, afterImport: (lib: ReturnType<typeof tempLibrary>['lib']) => void): Promise<BenchRow> {
+async function measure(input: Input, runs: number): Promise<BenchRow> {
   const ours: number[] = [];
   const naive: number[] = [];
   let peakRss = 0;
@@ -69,7 +70,7 @@ async function measure(input: Input, runs: number, afterImport: (lib: ReturnType
       const r = await importBytes(lib.ctx, f.bytes, f.name);
       if (r.status !== 'imported') throw new Error(`${f.name}: ${r.status} ${r.error ?? ''}`);
     }
-    afterImport(lib);
+    await lib.search.catchUp();
     ours.push(performance.now() - t);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss - rssBefore);
@@ -127,12 +128,12 @@ async function pdfOfPages(pages: number, paragraphs: string[]): Promise<Uint8Arr
   }
 }
 
-export async function benchImport(afterImport: (lib: ReturnType<typeof tempLibrary>['lib']) => void = () => {}): Promise<BenchRow[]> {
+export async function benchImport(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const heihe = seedText('003');
   const collection = seedText('001');
-  rows.push(await measure({ name: 'import one seed (003, 7 kB)', files: [{ bytes: heihe, name: 'heihe.txt' }], goal: 50 }, 7, afterImport));
-  rows.push(await measure({ name: 'import seed 001 (43 kB → 7 articles)', files: [{ bytes: collection, name: 'collection.txt' }], goal: 50 }, 7, afterImport));
+  rows.push(await measure({ name: 'import one seed (003, 7 kB)', files: [{ bytes: heihe, name: 'heihe.txt' }], goal: 50 }, 7));
+  rows.push(await measure({ name: 'import seed 001 (43 kB → 7 articles)', files: [{ bytes: collection, name: 'collection.txt' }], goal: 50 }, 7));
 
   // 1 MB of GB18030: the seeds' body paragraphs repeated
   const paragraphs = seedFiles(bundledSeedsDir)
@@ -144,7 +145,7 @@ export async function benchImport(afterImport: (lib: ReturnType<typeof tempLibra
   let big = '';
   for (let i = 0; big.length < 530_000; i++) big += paragraphs[i % paragraphs.length] + '\n';
   const gb = iconv.encode(big, 'gb18030');
-  rows.push(await measure({ name: `import ${(gb.length / 2 ** 20).toFixed(1)} MB GB18030 text`, files: [{ bytes: gb, name: 'big.txt' }], goal: 500 }, 3, afterImport));
+  rows.push(await measure({ name: `import ${(gb.length / 2 ** 20).toFixed(1)} MB GB18030 text`, files: [{ bytes: gb, name: 'big.txt' }], goal: 500 }, 3));
 
   const simplified = paragraphs.filter((p) => /[的了是]/.test(p));
   const html = Array.from({ length: 200 }, (_, i) => ({
@@ -152,13 +153,13 @@ export async function benchImport(afterImport: (lib: ReturnType<typeof tempLibra
     name: `page-${i}.html`,
   }));
   try {
-    rows.push(await measure({ name: '200 seed-sized HTML pages', files: html, goal: null }, 2, afterImport));
+    rows.push(await measure({ name: '200 seed-sized HTML pages', files: html, goal: null }, 2));
   } catch (e) {
     console.error('HTML import bench skipped:', e instanceof Error ? e.message : e);
   }
   try {
     const pdf = await pdfOfPages(100, simplified);
-    rows.push(await measure({ name: `100-page PDF (${Math.round(pdf.length / 1024)} kB)`, files: [{ bytes: pdf, name: 'hundred.pdf' }], goal: null }, 2, afterImport));
+    rows.push(await measure({ name: `100-page PDF (${Math.round(pdf.length / 1024)} kB)`, files: [{ bytes: pdf, name: 'hundred.pdf' }], goal: null }, 2));
   } catch (e) {
     console.error('PDF import bench skipped:', e instanceof Error ? e.message : e);
   }

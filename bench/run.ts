@@ -5,6 +5,7 @@ import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { benchMarkdownExport, benchSeedImport } from './backend';
 import { benchBrowser } from './browser';
 import { benchImport } from './import';
+import { benchSearch } from './search';
 import type { BenchRow } from './stats';
 
 function fmt(n: number | null, unit: string): string {
@@ -29,6 +30,8 @@ function table(rows: BenchRow[]): string {
 async function main() {
   const rows: BenchRow[] = [benchSeedImport(), benchMarkdownExport()];
   rows.push(...(await benchImport()));
+  const search = await benchSearch();
+  rows.push(...search.rows);
   let browserDetail: unknown = null;
   try {
     const b = await benchBrowser();
@@ -49,7 +52,7 @@ async function main() {
     date: new Date().toISOString(),
   };
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail }, null, 2) + '\n');
+  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail }, null, 2) + '\n');
   console.log('\nwrote bench-results/bench.json');
 }
 

@@ -21,6 +21,15 @@ await Promise.all([
     entryPoints: ['electron/main/index.ts'],
     outfile: 'dist-electron/main/index.cjs',
     external: ['electron', 'better-sqlite3'],
+    // The search client's source-tree branch uses import.meta.url; the bundle takes the __filename branch.
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
+  // The search worker thread, loaded from beside the main bundle (electron/core/search/client.ts).
+  build({
+    ...common,
+    entryPoints: ['electron/core/search/worker.ts'],
+    outfile: 'dist-electron/main/searchWorker.cjs',
+    external: ['better-sqlite3'],
   }),
   build({
     ...common,

@@ -11,7 +11,7 @@ function arg(name: string): string | undefined {
 
 
 const libraryDir = arg('--library') ?? defaultLibraryDir();
-const lib = openLibrary({ libraryDir, seedsDir: process.argv.includes('--no-seeds') ? null : bundledSeedsDir });
+const lib = openLibrary({ libraryDir, seedsDir: process.argv.includes('--no-seeds') ? null : bundledSeedsDir, warmSearch: true });
 const server = await startServer({ handlers: lib.handlers, staticDir: rendererDistDir, port: Number(arg('--port') ?? 0) });
 console.log(`Pizhu library: ${libraryDir}`);
 console.log(`Open Pizhu in your browser (this machine only): ${server.url}`);

@@ -12,8 +12,9 @@ import { listCollections } from './repos/collections';
 import { CLEANING_RULES } from './import/clean';
 import * as themes from './services/themes';
 import { markdownExport } from './services/export';
+import type { SearchService } from './services/search';
 
-export function createHandlers(ctx: ServiceContext): Handlers {
+export function createHandlers(ctx: ServiceContext, search: SearchService): Handlers {
   return {
     'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
     'documents.list': () => documentsRepo.listDocuments(ctx.db),
@@ -45,6 +46,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'annotations.removeTheme': ({ id, themeId }) => annotations.removeTheme(ctx, id, themeId),
     'annotations.delete': ({ id }) => annotations.deleteAnnotation(ctx, id),
     'annotations.restore': ({ id }) => annotations.restoreAnnotation(ctx, id),
+
+    'search.query': (input) => search.query(input),
+    'search.reindex': () => search.reindex(),
 
     'export.markdown': (input) => markdownExport(ctx, input),
   };

@@ -10,6 +10,7 @@ import { getSetting, setSetting } from './repos/settings';
 import { newId, systemClock, type ServiceContext } from './services/context';
 import type { ImportFileResult } from '../../shared/domain';
 import { importTextFileSync } from './services/imports';
+import { createSearchService, type SearchMode, type SearchService } from './services/search';
 
 export const DATABASE_FILE = 'pizhu.sqlite';
 const SEEDED_KEY = 'seeds.imported';
@@ -20,11 +21,16 @@ export interface LibraryOptions {
   seedsDir: string | null;
   userName?: string;
   now?: () => string;
+  /** Search in a worker thread (default; the app) or in process (the CLI: one query, then exit). */
+  search?: SearchMode;
+  /** Start the search worker and load its texts now, so the first search is fast (long-lived apps). */
+  warmSearch?: boolean;
 }
 
 export interface Library {
   ctx: ServiceContext;
   handlers: Handlers;
+  search: SearchService;
   seedResults: ImportFileResult[];
   close(): void;
 }
@@ -66,5 +72,11 @@ export function openLibrary(opts: LibraryOptions): Library {
     seedResults = seedFiles(opts.seedsDir).map((file) => importTextFileSync(ctx, file));
     setSetting(db, SEEDED_KEY, now());
   }
-  return { ctx, handlers: createHandlers(ctx), seedResults, close: () => db.close() };
+  const search = createSearchService(ctx, { mode: opts.search });
+  if (opts.warmSearch) void search.warm();
+  const close = () => {
+    search.close();
+    db.close();
+  };
+  return { ctx, handlers: createHandlers(ctx, search), search, seedResults, close };
 }

@@ -218,7 +218,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  lib = openLibrary({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir });
+  lib = openLibrary({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir, warmSearch: true });
   hardenSession();
   serveRenderer();
   registerIpc(lib);

@@ -416,3 +416,12 @@ describe('format registry', () => {
     ]);
   });
 });
+
+describe('HTML info line with an ideographic space', () => {
+  it('keeps the date out of the source: 来源：新华社　2024-03-05', async () => {
+    const body = '这是正文，内容足够长，用来测试正文识别是否正确。'.repeat(8);
+    const page = `<html><head><title>某文章 - 新华网</title></head><body><article><h1>某文章</h1><p>来源：新华社　2024-03-05</p><p>${body}</p><p>${body}</p></article></body></html>`;
+    const doc = await html.parse(new TextEncoder().encode(page), 'a.html', {});
+    expect(doc.meta.source).toBe('新华社');
+  });
+});

@@ -1,8 +1,9 @@
 // Command-line front end over the same services as the app. Data to stdout, errors to stderr.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Annotation, DocumentSummary, Theme } from '../../../shared/domain';
+import type { Annotation, DocumentSummary, SearchResult, Theme } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
+import { parseInput } from '../../../shared/validate';
 import { openLibrary, type Library } from '../library';
 import { bundledSeedsDir } from '../paths';
 import { listAnnotations } from '../repos/annotations';
@@ -35,6 +36,13 @@ Commands:
   annotations [--doc ID] [--theme NAME] list highlights
   export --format md [--by theme|document] [--out FILE]
                                         study notes as Markdown (stdout without --out)
+  search QUERY... [--exact-script] [--scope text|highlights|notes] [--sort relevance|date]
+         [--doc ID] [--theme NAME] [--limit N]
+                                        every occurrence across the library, in context, with the
+                                        exact total; 新质 also finds 新質 unless --exact-script.
+                                        Words must all occur; "a phrase", AND, OR, NOT, ( ) and
+                                        word* work; Latin words match whole words, any case
+  reindex                               rebuild the search index from the documents
 
 Options:
   --library DIR   library folder (default: ${defaultLibraryDir()}); created and seeded with the bundled texts on first use
@@ -83,6 +91,18 @@ function formatAnnotation(a: Annotation, themes: Map<string, Theme>): string {
   return `${a.id}  ${a.documentId}  [${a.start}, ${a.end})  「${a.exact}」  ${names || '—'}${a.noteText ? '  ✎ ' + a.noteText.replace(/\n/g, ' ') : ''}`;
 }
 
+function formatSearch(r: SearchResult): string {
+  const lines = [`${r.total} occurrences in ${r.documentCount} documents`];
+  for (const g of r.groups) {
+    if (!g.hits.length) continue;
+    lines.push('', `${g.title}  [${[g.source, g.publishedAt].filter(Boolean).join(', ') || '—'}]  ${g.count}  ${g.documentId}`);
+    for (const h of g.hits) lines.push(`  ${String(h.start).padStart(7)}  ${h.before.replace(/\s/g, ' ')}【${h.match}】${h.after.replace(/\s/g, ' ')}`);
+  }
+  const shown = r.groups.reduce((n, g) => n + g.hits.length, 0);
+  if (shown < r.total) lines.push('', `(${shown} of ${r.total} lines shown; --limit N for more)`);
+  return lines.join('\n');
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let parsed;
   try {
@@ -110,6 +130,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         encoding: { type: 'string' },
         disable: { type: 'string', multiple: true },
         'no-split': { type: 'boolean' },
+        'exact-script': { type: 'boolean' },
+        scope: { type: 'string' },
+        sort: { type: 'string' },
+        limit: { type: 'string' },
       },
     });
   } catch (err) {
@@ -125,7 +149,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   let lib: Library | undefined;
   try {
-    lib = openLibrary({ libraryDir: o.library ?? defaultLibraryDir(), seedsDir: o['no-seeds'] ? null : bundledSeedsDir });
+    lib = openLibrary({ libraryDir: o.library ?? defaultLibraryDir(), seedsDir: o['no-seeds'] ? null : bundledSeedsDir, search: 'inline' });
     const ctx = lib.ctx;
     const emit = (data: unknown, text: () => string) => io.out(o.json ? JSON.stringify(data, null, 2) : text());
     const themeMap = () => new Map(listThemes(ctx.db).map((t) => [t.id, t]));
@@ -211,6 +235,26 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           writeFileSync(o.out, result.content, 'utf8');
           emit({ out: o.out, bytes: Buffer.byteLength(result.content), warnings: result.warnings }, () => `wrote ${o.out}`);
         } else process.stdout.write(result.content);
+        return 0;
+      }
+      case 'search': {
+        if (!rest.length) fail('search needs a QUERY');
+        const input = parseInput('search.query', {
+          query: rest.join(' '),
+          fold: !o['exact-script'],
+          scope: o.scope,
+          sort: o.sort,
+          limit: o.limit === undefined ? undefined : int(o.limit, '--limit'),
+          documentIds: o.doc ? [o.doc] : undefined,
+          themeIds: o.theme?.length ? o.theme.map((n) => themeByNameOrThrow(ctx, n).id) : undefined,
+        });
+        const result = await lib.search.query(input);
+        emit(result, () => formatSearch(result));
+        return 0;
+      }
+      case 'reindex': {
+        const result = await lib.search.reindex();
+        emit(result, () => `indexed ${result.documents} documents in ${(result.elapsedMs / 1000).toFixed(1)} s`);
         return 0;
       }
       default:

@@ -39,3 +39,12 @@ export function migrate(db: Db): void {
     })();
   }
 }
+
+/**
+ * Runs `fn` in a write transaction taken at BEGIN (IMMEDIATE). The search worker writes the
+ * index on its own connection: a deferred transaction that read first could not upgrade to a
+ * write after the worker committed, and would fail with "database is locked" instead of waiting.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

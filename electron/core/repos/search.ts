@@ -7,8 +7,8 @@ export interface IndexedDocument {
   id: number;
   documentId: string;
   length: number;
-  /** The folded text equals the stored text (no traditional characters, no capitals). */
-  foldedIsText: boolean;
+  /** The stored text has no characters that fold to simplified ones. */
+  simplifiedIsText: boolean;
   title: string;
   source: string | null;
   publishedAt: string | null;
@@ -33,8 +33,8 @@ export function bumpMetaVersion(db: Db): void {
   db.prepare('UPDATE search_state SET meta_version = meta_version + 1 WHERE id = 1').run();
 }
 
-export function dirtyCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM search_dirty').get() as { n: number }).n;
+export function hasDirty(db: Db): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM search_dirty)').pluck().get() === 1;
 }
 
 export function dirtyDocumentIds(db: Db, limit: number): string[] {
@@ -65,9 +65,9 @@ export function removeFromIndex(db: Db, documentId: string): void {
   db.prepare('DELETE FROM search_docs WHERE id = ?').run(id);
 }
 
-export function addToIndex(db: Db, d: { documentId: string; length: number; folded: string | null; tokens: string }): number {
+export function addToIndex(db: Db, d: { documentId: string; length: number; simplified: string | null; tokens: string }): number {
   const id = Number(
-    db.prepare('INSERT INTO search_docs (document_id, length, folded) VALUES (?, ?, ?)').run(d.documentId, d.length, d.folded).lastInsertRowid,
+    db.prepare('INSERT INTO search_docs (document_id, length, simplified) VALUES (?, ?, ?)').run(d.documentId, d.length, d.simplified).lastInsertRowid,
   );
   db.prepare('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)').run(id, d.tokens);
   return id;
@@ -82,10 +82,28 @@ export function matchIndex(db: Db, ftsQuery: string): number[] {
   return db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(ftsQuery) as number[];
 }
 
+export function countMatches(db: Db, ftsQuery: string): number {
+  return db.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck().get(ftsQuery) as number;
+}
+
+/** Best first by FTS5's BM25 over the token counts. */
+export function rankedMatches(db: Db, ftsQuery: string, limit: number): number[] {
+  return db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?').pluck().all(ftsQuery, limit) as number[];
+}
+
+/** Occurrences of a token in all indexed documents, or of every token starting with it. */
+export function tokenOccurrences(db: Db, token: string, prefix: boolean): number {
+  if (!prefix) return (db.prepare('SELECT coalesce(sum(cnt), 0) FROM search_vocabulary WHERE term = ?').pluck().get(token) as number) ?? 0;
+  // Tokens sort by their UTF-8 bytes, which sort like code points: those starting with the prefix end before prefix+1.
+  const last = token.codePointAt(token.length - (token.length > 1 && /[\udc00-\udfff]$/.test(token) ? 2 : 1))!;
+  const upper = token.slice(0, token.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+  return db.prepare('SELECT coalesce(sum(cnt), 0) FROM search_vocabulary WHERE term >= ? AND term < ?').pluck().get(token, upper) as number;
+}
+
 export function indexedDocuments(db: Db): IndexedDocument[] {
   const rows = db
     .prepare(
-      `SELECT s.id, s.document_id, s.length, typeof(s.folded) = 'null' AS folded_is_text,
+      `SELECT s.id, s.document_id, s.length, typeof(s.simplified) = 'null' AS simplified_is_text,
               d.title, d.source, d.published_at, d.collection_id
          FROM search_docs s JOIN documents d ON d.id = s.document_id
         WHERE d.deleted_at IS NULL`,
@@ -94,7 +112,7 @@ export function indexedDocuments(db: Db): IndexedDocument[] {
     id: number;
     document_id: string;
     length: number;
-    folded_is_text: number;
+    simplified_is_text: number;
     title: string;
     source: string | null;
     published_at: string | null;
@@ -104,7 +122,7 @@ export function indexedDocuments(db: Db): IndexedDocument[] {
     id: r.id,
     documentId: r.document_id,
     length: r.length,
-    foldedIsText: r.folded_is_text === 1,
+    simplifiedIsText: r.simplified_is_text === 1,
     title: r.title,
     source: r.source,
     publishedAt: r.published_at,
@@ -112,15 +130,15 @@ export function indexedDocuments(db: Db): IndexedDocument[] {
   }));
 }
 
-/** Folded texts by search_docs id (the stored text where it needed no folding). */
-export function foldedTexts(db: Db, searchIds: readonly number[]): Map<number, string> {
+/** Texts in simplified characters by search_docs id (the stored text where it has no others). */
+export function simplifiedTexts(db: Db, searchIds: readonly number[]): Map<number, string> {
   const rows = db
     .prepare(
-      `SELECT s.id, coalesce(s.folded, d.text) AS folded FROM search_docs s JOIN documents d ON d.id = s.document_id
+      `SELECT s.id, coalesce(s.simplified, d.text) AS simplified FROM search_docs s JOIN documents d ON d.id = s.document_id
         WHERE s.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(ids(searchIds)) as { id: number; folded: string }[];
-  return new Map(rows.map((r) => [r.id, r.folded]));
+    .all(ids(searchIds)) as { id: number; simplified: string }[];
+  return new Map(rows.map((r) => [r.id, r.simplified]));
 }
 
 export function documentTexts(db: Db, documentIds: readonly string[]): Map<string, string> {
@@ -157,11 +175,8 @@ export function searchAnnotations(db: Db, opts: { themeIds?: readonly string[]; 
   return rows.map((r) => ({ id: r.id, documentId: r.document_id, start: r.start_offset, end: r.end_offset, noteText: r.note_text }));
 }
 
-/** Bytes on disk of the index: the FTS5 tables and search_docs (with its folded texts). */
-export function indexBytes(db: Db): number {
-  return (
-    db.prepare(`SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE name LIKE 'search_index%' OR name = 'search_docs' OR name LIKE 'sqlite_autoindex_search_docs%'`).get() as {
-      n: number;
-    }
-  ).n;
+/** Bytes on disk: the FTS5 token index, and search_docs with the simplified texts that differ from the stored ones. */
+export function indexBytes(db: Db): { tokens: number; simplified: number } {
+  const size = (where: string) => (db.prepare(`SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE ${where}`).get() as { n: number }).n;
+  return { tokens: size(`name LIKE 'search_index%'`), simplified: size(`name = 'search_docs' OR name LIKE 'sqlite_autoindex_search_docs%'`) };
 }

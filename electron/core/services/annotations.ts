@@ -1,4 +1,5 @@
 import type { Annotation } from '../../../shared/domain';
+import { writeTransaction } from '../db/connection';
 import { PizhuError } from '../../../shared/errors';
 import { makeAnchor } from '../../../shared/offsets';
 import * as repo from '../repos/annotations';
@@ -22,7 +23,7 @@ export function createAnnotation(
   ctx: ServiceContext,
   input: { documentId: string; start: number; end: number; themeIds: string[]; noteText?: string },
 ): Annotation {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const doc = getDocumentOrThrow(ctx, input.documentId);
     if (input.end > doc.text.length) throw new PizhuError('invalid_input', `End ${input.end} is past the document's end (${doc.text.length}).`);
     const anchor = makeAnchor(doc.text, input.start, input.end);
@@ -36,7 +37,7 @@ export function createAnnotation(
     }
     if (input.noteText) repo.updateNote(ctx.db, id, noteJsonFromPlainText(input.noteText), input.noteText, now);
     return getAnnotationOrThrow(ctx, id);
-  })();
+  });
 }
 
 export function updateNote(ctx: ServiceContext, input: { id: string; noteJson: string | null; noteText: string }): Annotation {
@@ -54,23 +55,23 @@ export function updateNote(ctx: ServiceContext, input: { id: string; noteJson: s
 }
 
 export function addTheme(ctx: ServiceContext, id: string, themeId: string): Annotation {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     live(ctx, id);
     getThemeOrThrow(ctx, themeId);
     const now = ctx.now();
     repo.linkTheme(ctx.db, id, themeId, now);
     repo.touchAnnotation(ctx.db, id, now);
     return getAnnotationOrThrow(ctx, id);
-  })();
+  });
 }
 
 export function removeTheme(ctx: ServiceContext, id: string, themeId: string): Annotation {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     live(ctx, id);
     repo.unlinkTheme(ctx.db, id, themeId);
     repo.touchAnnotation(ctx.db, id, ctx.now());
     return getAnnotationOrThrow(ctx, id);
-  })();
+  });
 }
 
 export function deleteAnnotation(ctx: ServiceContext, id: string): Annotation {

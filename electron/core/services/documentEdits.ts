@@ -2,6 +2,7 @@
 // span (an insertion: what follows shifts by its length), splitting, merging. Each runs in one
 // transaction and re-computes the quote and context of every highlight it moves.
 import type { DocumentRecord, DocumentSummary, TextMark } from '../../../shared/domain';
+import { writeTransaction } from '../db/connection';
 import { PizhuError } from '../../../shared/errors';
 import { makeAnchor } from '../../../shared/offsets';
 import * as annotations from '../repos/annotations';
@@ -16,7 +17,7 @@ function shiftForInsert(position: number, at: number, length: number, isEnd: boo
 }
 
 export function restoreSpan(ctx: ServiceContext, documentId: string, spanId: string): DocumentRecord {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const doc = getDocumentOrThrow(ctx, documentId);
     const span = spans.getRemovedSpan(ctx.db, spanId);
     if (!span || span.documentId !== documentId) throw new PizhuError('not_found', 'No such removed text in this document.');
@@ -38,11 +39,11 @@ export function restoreSpan(ctx: ServiceContext, documentId: string, spanId: str
     spans.markRestored(ctx.db, spanId, now);
     documents.updateText(ctx.db, documentId, text, marks, now);
     return getDocumentOrThrow(ctx, documentId);
-  })();
+  });
 }
 
 export function splitDocument(ctx: ServiceContext, id: string, at: number, title?: string): { first: DocumentSummary; second: DocumentSummary } {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const doc = getDocumentOrThrow(ctx, id);
     if (at <= 0 || at >= doc.text.length || doc.text[at - 1] !== '\n')
       throw new PizhuError('invalid_input', 'Split at the start of a paragraph (not the first one).');
@@ -84,11 +85,11 @@ export function splitDocument(ctx: ServiceContext, id: string, at: number, title
     spans.moveSpans(ctx.db, id, secondId, at, -at, now);
     documents.updateText(ctx.db, id, firstText, doc.marks.filter((m) => m.end <= at - 1), now);
     return { first: documents.getDocumentSummary(ctx.db, id)!, second: documents.getDocumentSummary(ctx.db, secondId)! };
-  })();
+  });
 }
 
 export function mergeWithNext(ctx: ServiceContext, id: string): DocumentRecord {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const doc = getDocumentOrThrow(ctx, id);
     const nextId = documents.nextDocumentId(ctx.db, id);
     if (!nextId) throw new PizhuError('invalid_input', 'There is no next document to merge with.');
@@ -104,7 +105,7 @@ export function mergeWithNext(ctx: ServiceContext, id: string): DocumentRecord {
     documents.updateText(ctx.db, id, text, marks, now);
     documents.setDocumentDeleted(ctx.db, nextId, now, now);
     return getDocumentOrThrow(ctx, id);
-  })();
+  });
 }
 
 export interface MetadataChange {

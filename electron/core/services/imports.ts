@@ -1,6 +1,7 @@
 // read → decode → parse → clean → split → store. Parsing may be async (PDF); storing is one
 // transaction per file, so a failing file leaves the library exactly as it was.
 import { createHash } from 'node:crypto';
+import { writeTransaction } from '../db/connection';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult, ImportOptions, ImportReport } from '../../../shared/domain';
@@ -51,7 +52,7 @@ function hashOf(bytes: Uint8Array): string {
 function store(ctx: ServiceContext, prepared: PreparedImport, parsed: ParsedDocument, bytes: Uint8Array, fileName: string, hash: string): ImportFileResult {
   const now = ctx.now();
   const collectionId = prepared.collectionName && prepared.documents.length > 1 ? ctx.newId() : null;
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     if (collectionId) insertCollection(ctx.db, { id: collectionId, name: prepared.collectionName!, author: ctx.userId, now });
     const created = prepared.documents.map((doc, order) => {
       const id = ctx.newId();
@@ -102,7 +103,7 @@ function store(ctx: ServiceContext, prepared: PreparedImport, parsed: ParsedDocu
       mojibakeParagraphs: prepared.mojibakeParagraphs,
       warnings: parsed.warnings,
     };
-  })();
+  });
 }
 
 function duplicateOf(ctx: ServiceContext, hash: string, fileName: string, options: ImportOptions): ImportFileResult | null {

@@ -1,4 +1,5 @@
 import type { ExampleTheme, Theme } from '../../../shared/domain';
+import { writeTransaction } from '../db/connection';
 import { PizhuError } from '../../../shared/errors';
 import * as repo from '../repos/themes';
 import type { ServiceContext } from './context';
@@ -25,7 +26,7 @@ export function createTheme(
   ctx: ServiceContext,
   input: { name: string; color?: string; description?: string; parentId?: string | null },
 ): Theme {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const name = input.name.trim();
     if (repo.findThemeByName(ctx.db, name)) throw new PizhuError('conflict', `A theme named “${name}” already exists.`);
     if (input.parentId) getThemeOrThrow(ctx, input.parentId);
@@ -42,18 +43,18 @@ export function createTheme(
       now: ctx.now(),
     });
     return getThemeOrThrow(ctx, id);
-  })();
+  });
 }
 
 export function updateTheme(ctx: ServiceContext, input: { id: string; name?: string; color?: string; description?: string }): Theme {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     getThemeOrThrow(ctx, input.id);
     const name = input.name?.trim();
     const clash = name ? repo.findThemeByName(ctx.db, name) : undefined;
     if (clash && clash.id !== input.id) throw new PizhuError('conflict', `A theme named “${name}” already exists.`);
     repo.updateTheme(ctx.db, input.id, { ...input, name }, ctx.now());
     return getThemeOrThrow(ctx, input.id);
-  })();
+  });
 }
 
 export function deleteTheme(ctx: ServiceContext, id: string): { id: string } {
@@ -63,20 +64,20 @@ export function deleteTheme(ctx: ServiceContext, id: string): { id: string } {
 }
 
 export function restoreTheme(ctx: ServiceContext, id: string): Theme {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const t = getThemeOrThrow(ctx, id, true);
     const clash = repo.findThemeByName(ctx.db, t.name);
     if (clash && clash.id !== id) throw new PizhuError('conflict', `A theme named “${t.name}” exists again; rename it first.`);
     repo.setThemeDeleted(ctx.db, id, null, ctx.now());
     return getThemeOrThrow(ctx, id);
-  })();
+  });
 }
 
 /** Adds the example themes that are not there yet (by name). */
 export function addExampleThemes(ctx: ServiceContext): Theme[] {
-  return ctx.db.transaction(() =>
+  return writeTransaction(ctx.db, () =>
     EXAMPLE_CODEBOOK.filter((e) => !repo.findThemeByName(ctx.db, e.name)).map((e) => createTheme(ctx, e)),
-  )();
+  );
 }
 
 export function themeByNameOrThrow(ctx: ServiceContext, name: string): Theme {

@@ -3,15 +3,17 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { HeadingNode } from '@lexical/rich-text';
+import { $getRoot } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentRecord } from '../../../shared/domain';
+import type { DocumentRecord, TextMark } from '../../../shared/domain';
 import { paragraphStarts, splitParagraphs } from '../../../shared/offsets';
 import { createAnnotation } from '../actions';
 import { DocumentTools } from './DocumentTools';
 import { ReaderExtras, readerNodes } from './RemovedSpans';
 import { useT } from '../i18n';
 import { offsetAtPoint, selectionOffsets } from '../lib/domOffsets';
+import { $appendParagraphs } from '../lib/readerStructure';
 import { clearHighlights, highlightCss, paintHighlights } from '../lib/highlights';
 import { useDisplayText } from '../search/chinese';
 import { FindBar } from '../search/FindBar';
@@ -19,23 +21,19 @@ import { ScriptSwitch } from '../search/ScriptSwitch';
 import { useReaderSearch } from '../search/useReaderSearch';
 import { useStore } from '../store';
 
-function DocumentLoader({ paragraphs, onReady }: { paragraphs: string[]; onReady: () => void }) {
+function DocumentLoader({ paragraphs, starts, marks, onReady }: { paragraphs: string[]; starts: number[]; marks: TextMark[]; onReady: () => void }) {
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => {
     editor.update(
       () => {
         const root = $getRoot();
         root.clear();
-        for (const p of paragraphs) {
-          const para = $createParagraphNode();
-          if (p.length > 0) para.append($createTextNode(p));
-          root.append(para);
-        }
+        $appendParagraphs(root, paragraphs, starts, marks);
       },
       { discrete: true },
     );
     onReady();
-  }, [editor, paragraphs, onReady]);
+  }, [editor, paragraphs, starts, marks, onReady]);
   return null;
 }
 
@@ -79,9 +77,9 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'pizhu-reader',
-      nodes: readerNodes,
+      nodes: [...readerNodes, HeadingNode],
       editable: false,
-      theme: { paragraph: 'pz-para' },
+      theme: { paragraph: 'pz-para', heading: { h2: 'pz-heading pz-h1', h3: 'pz-heading pz-h2', h4: 'pz-heading pz-h3' }, text: { bold: 'pz-bold', italic: 'pz-italic' } },
       onError: (e: Error) => console.error(e),
     }),
     [],
@@ -215,7 +213,7 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
             contentEditable={<ContentEditable className="reader-text" data-testid="reader-text" tabIndex={0} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <DocumentLoader paragraphs={paragraphs} onReady={onReady} />
+          <DocumentLoader paragraphs={paragraphs} starts={starts} marks={doc.marks} onReady={onReady} />
           <ReaderExtras doc={doc} paragraphs={paragraphs} onChange={onReady} />
           <RootGrabber onRoot={setRoot} />
         </LexicalComposer>

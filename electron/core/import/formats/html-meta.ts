@@ -39,11 +39,15 @@ function labelled(lines: string[], labels: readonly string[]): string | undefine
   const re = new RegExp(`(?:^|[^\\p{L}])(?:${labels.join('|')})\\s*${COLON}${VALUE}`, 'u');
   for (const line of lines) {
     if (line.length > MAX_INFO_LINE) continue;
-    // `来源：新华社　2024-03-05`: a date after the value belongs to the date field
-    const value = re.exec(line)?.[1]?.replace(/[\s\u3000]*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}.*$/u, '').trim();
+    const value = re.exec(line)?.[1]?.trim();
     if (value) return value;
   }
   return undefined;
+}
+
+/** `来源：新华社　2024-03-05`: a date after a name belongs to the date field, not to the name. */
+function withoutTrailingDate(value: string | undefined): string | undefined {
+  return value?.replace(/[\s\u3000]*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}.*$/u, '').trim() || undefined;
 }
 
 function metaValues(doc: MetaDocument): Map<string, string> {
@@ -119,9 +123,9 @@ export function readPageMeta(doc: MetaDocument, pageLines: string[]): ParsedMeta
   const meta: ParsedMeta = {
     title: title || undefined,
     publishedAt,
-    source: stripLabel(first(values, ['source', 'contentsource', 'article:source', 'og:article:source']), LABELS.source) ?? labelled(pageLines, LABELS.source),
-    byline: stripLabel(first(values, ['author', 'article:author', 'dc.creator', 'byl']), LABELS.byline) ?? labelled(pageLines, LABELS.byline),
-    editor: stripLabel(first(values, ['editor', 'responsibleeditor']), LABELS.editor) ?? labelled(pageLines, LABELS.editor),
+    source: stripLabel(first(values, ['source', 'contentsource', 'article:source', 'og:article:source']), LABELS.source) ?? withoutTrailingDate(labelled(pageLines, LABELS.source)),
+    byline: stripLabel(first(values, ['author', 'article:author', 'dc.creator', 'byl']), LABELS.byline) ?? withoutTrailingDate(labelled(pageLines, LABELS.byline)),
+    editor: stripLabel(first(values, ['editor', 'responsibleeditor']), LABELS.editor) ?? withoutTrailingDate(labelled(pageLines, LABELS.editor)),
     url: httpUrl(canonical) ?? httpUrl(values.get('og:url')),
   };
   // CMSs often put the site's own name in the author tag.
