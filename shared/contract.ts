@@ -3,6 +3,16 @@
 import { z } from 'zod';
 import type {
   Annotation,
+  AnnotationPage,
+  AutocodeResult,
+  CodedPassage,
+  CooccurrenceMatrix,
+  ExportFile,
+  Memo,
+  TermSeries,
+  ThemeChange,
+  ThemeCount,
+  WordFrequency,
   CleaningRuleInfo,
   Collection,
   DocumentRecord,
@@ -85,8 +95,32 @@ export const contract = {
   'themes.update': ch<Theme>()(
     z.object({ id, name: name.optional(), color: color.optional(), description: z.string().max(10_000).optional() }),
   ),
-  'themes.delete': ch<{ id: string }>()(z.object({ id })),
-  'themes.restore': ch<Theme>()(z.object({ id })),
+  /** Deletes a theme (and its sub-themes); `mode` says what happens to its highlights. Undo with themes.restore + the change. */
+  'themes.delete': ch<ThemeChange>()(z.object({ id, mode: z.enum(['untag', 'moveToParent', 'deleteHighlights']).optional() })),
+  'themes.restore': ch<Theme>()(
+    z.object({
+      id,
+      /** The change themes.delete or themes.merge returned, to undo it exactly. */
+      change: z
+        .object({
+          themeId: id,
+          addedLinks: z.array(z.object({ annotationId: id, themeId: id })).max(1_000_000),
+          deletedAnnotationIds: z.array(id).max(1_000_000),
+        })
+        .optional(),
+    }),
+  ),
+  /** Nests a theme under another (or at the top) at a position among its siblings. */
+  'themes.move': ch<Theme[]>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0).max(100_000) })),
+  /** Moves every highlight of `sourceId` to `targetId` and deletes the source; undo with themes.restore(source, change). */
+  'themes.merge': ch<ThemeChange>()(z.object({ sourceId: id, targetId: id })),
+  'themes.setMemo': ch<Theme>()(z.object({ id, memoJson: z.string().max(5_000_000).nullable(), memoText: z.string().max(1_000_000) })),
+  'themes.setPinned': ch<Theme[]>()(z.object({ id, slot: z.number().int().min(1).max(9).nullable() })),
+  'themes.setQuestions': ch<Theme>()(z.object({ id, questions: z.string().max(20_000) })),
+  'codebook.export': ch<{ content: string; suggestedName: string }>()(z.object({ format: z.enum(['json', 'csv']) })),
+  'codebook.import': ch<{ created: number; updated: number; warnings: string[] }>()(
+    z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1).max(10_000_000) }),
+  ),
   'themes.examples': ch<ExampleTheme[]>()(noInput),
   'themes.addExamples': ch<Theme[]>()(noInput),
 
@@ -101,6 +135,84 @@ export const contract = {
   'annotations.removeTheme': ch<Annotation>()(z.object({ id, themeId: id })),
   'annotations.delete': ch<Annotation>()(z.object({ id })),
   'annotations.restore': ch<Annotation>()(z.object({ id })),
+  'annotations.deleteMany': ch<{ ids: string[] }>()(z.object({ ids: z.array(id).max(1_000_000) })),
+  'annotations.restoreMany': ch<{ ids: string[] }>()(z.object({ ids: z.array(id).max(1_000_000) })),
+  /** The annotations panel: one document or the library, filtered and sorted, with context. */
+  'annotations.query': ch<AnnotationPage>()(
+    z.object({
+      documentId: id.optional(),
+      themeIds: z.array(id).max(1_000).optional(),
+      /** Count a theme's sub-themes as the theme (default true). */
+      includeSubthemes: z.boolean().optional(),
+      author: z.string().max(200).optional(),
+      hasNote: z.boolean().optional(),
+      createdFrom: isoDate.optional(),
+      createdTo: isoDate.optional(),
+      sort: z.enum(['position', 'time']).optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  /** Coded retrieval: passages coded with all (AND) or any (OR) of the themes, across the library. */
+  'retrieve.coded': ch<CodedPassage[]>()(
+    z.object({ themeIds: z.array(id).min(1).max(100), mode: z.enum(['all', 'any']), includeSubthemes: z.boolean().optional() }),
+  ),
+  /** Codes every occurrence of a search with a theme in one transaction; undo with annotations.deleteMany + removeTheme. */
+  'annotations.autocode': ch<AutocodeResult>()(
+    z.object({ query: z.string().trim().min(1).max(500), themeId: id, fold: z.boolean().optional(), documentIds: z.array(id).max(10_000).optional() }),
+  ),
+
+  'memos.get': ch<Memo | null>()(z.object({ scope: z.enum(['document', 'project']), documentId: id.optional() })),
+  'memos.save': ch<Memo>()(
+    z.object({ scope: z.enum(['document', 'project']), documentId: id.optional(), noteJson: z.string().max(5_000_000).nullable(), noteText: z.string().max(1_000_000) }),
+  ),
+
+  'analysis.frequency': ch<ThemeCount[]>()(z.object({ documentId: id.optional() })),
+  'analysis.cooccurrence': ch<CooccurrenceMatrix>()(z.object({ themeIds: z.array(id).max(500).optional(), mode: z.enum(['same', 'overlap']).optional() })),
+  'analysis.cooccurrencePassages': ch<CodedPassage[]>()(z.object({ a: id, b: id, mode: z.enum(['same', 'overlap']).optional() })),
+  'analysis.terms': ch<TermSeries[]>()(z.object({ terms: z.array(z.string().trim().min(1).max(100)).min(1).max(20), fold: z.boolean().optional() })),
+  'analysis.words': ch<WordFrequency>()(
+    z.object({ documentId: id.optional(), themeId: id.optional(), top: z.number().int().min(1).max(5_000).optional() }),
+  ),
+  'analysis.stopwords': ch<string[]>()(noInput),
+  'analysis.setStopwords': ch<string[]>()(z.object({ words: z.array(z.string().trim().min(1).max(50)).max(20_000) })),
+
+  /** Every export format through one channel; options apply where the format has them. */
+  'export.file': ch<ExportFile>()(
+    z.object({
+      format: z.enum(['md', 'docx', 'handout', 'qdpx', 'qdc', 'jsonld', 'csv']),
+      by: z.enum(['theme', 'document']).optional(),
+      themeIds: z.array(id).max(1_000).optional(),
+      documentIds: z.array(id).max(10_000).optional(),
+      /** Markdown: one file, or a zip with one file per document. */
+      splitByDocument: z.boolean().optional(),
+      /** Word: official-document style (GB/T 9704-like fonts and numbering) or plain. */
+      style: z.enum(['official', 'plain']).optional(),
+      colorHighlights: z.boolean().optional(),
+      handout: z
+        .object({
+          title: z.string().max(200).optional(),
+          unit: z.string().max(200).optional(),
+          date: isoDate.optional(),
+          includeQuestions: z.boolean().optional(),
+          includeToc: z.boolean().optional(),
+        })
+        .optional(),
+    }),
+  ),
+  /** The first page of a Word export or handout as sanitised HTML, for the dialog's live preview. */
+  'export.preview': ch<{ html: string }>()(
+    z.object({
+      format: z.enum(['docx', 'handout']),
+      themeIds: z.array(id).max(1_000).optional(),
+      style: z.enum(['official', 'plain']).optional(),
+      handout: z.object({ title: z.string().max(200).optional(), unit: z.string().max(200).optional(), date: isoDate.optional(), includeQuestions: z.boolean().optional() }).optional(),
+    }),
+  ),
+  /** A REFI-QDA project (.qdpx, base64) back into the library. */
+  'import.qdpx': ch<{ documents: number; themes: number; annotations: number; warnings: string[] }>()(
+    z.object({ data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }),
+  ),
 
   'export.markdown': ch<{ content: string; suggestedName: string; warnings: string[] }>()(
     z.object({ by: z.enum(['theme', 'document']), documentId: id.optional() }),

@@ -153,6 +153,13 @@ export interface Theme extends Stamped {
   description: string;
   sortOrder: number;
   annotationCount: number;
+  /** Lexical editor state of the theme's memo, or null. */
+  memoJson: string | null;
+  memoText: string;
+  /** Keyboard slot 1–9 in the selection toolbar, or null. */
+  pinned: number | null;
+  /** Discussion questions for a handout (one per line), typed by a facilitator. */
+  questions: string;
 }
 
 /** W3C Web Annotation style selectors: a position and a quote with context. */
@@ -180,3 +187,92 @@ export interface ExampleTheme {
 }
 
 export type ExportGrouping = 'theme' | 'document';
+
+// ---- Codebook, retrieval, memos and analysis (issue 5) ----
+
+/** What deleting a theme does with its highlights. */
+export type ThemeDeleteMode = 'untag' | 'moveToParent' | 'deleteHighlights';
+
+/** Enough to undo a theme deletion or merge exactly. */
+export interface ThemeChange {
+  themeId: string;
+  /** Highlights that gained a theme (the parent or the merge target) and did not have it before. */
+  addedLinks: { annotationId: string; themeId: string }[];
+  /** Highlights soft-deleted together with the theme. */
+  deletedAnnotationIds: string[];
+}
+
+export interface Memo extends Stamped {
+  scope: 'document' | 'project';
+  documentId: string | null;
+  noteJson: string | null;
+  noteText: string;
+}
+
+/** A highlight with what a reader needs to judge it out of its document. */
+export interface CodedPassage {
+  annotation: Annotation;
+  documentTitle: string;
+  source: string | null;
+  publishedAt: string | null;
+  /** 1-based paragraph number of the highlight's start. */
+  paragraph: number;
+  before: string;
+  after: string;
+}
+
+export interface AnnotationPage {
+  total: number;
+  items: CodedPassage[];
+}
+
+export interface ThemeCount {
+  themeId: string;
+  count: number;
+}
+
+export interface CooccurrenceMatrix {
+  themeIds: string[];
+  /** counts[i][j]: passages coded with both themes i and j (the diagonal: with theme i). */
+  counts: number[][];
+  mode: 'same' | 'overlap';
+}
+
+export interface TermSeries {
+  term: string;
+  points: { documentId: string; title: string; publishedAt: string | null; count: number }[];
+  total: number;
+}
+
+export interface WordCount {
+  word: string;
+  count: number;
+  documents: number;
+}
+
+export interface WordFrequency {
+  words: WordCount[];
+  totalWords: number;
+  distinctWords: number;
+}
+
+export interface AutocodeResult {
+  createdIds: string[];
+  /** Occurrences already highlighted with the theme, left as they were. */
+  alreadyCoded: number;
+  /** Existing highlights on exactly the occurrence that gained the theme. */
+  taggedIds: string[];
+}
+
+// ---- Exports (issue 6) ----
+
+export type ExportFormat = 'md' | 'docx' | 'handout' | 'qdpx' | 'qdc' | 'jsonld' | 'csv';
+
+export interface ExportFile {
+  /** base64 of the file's bytes (binary formats) or its UTF-8 text. */
+  data: string;
+  encoding: 'base64' | 'utf-8';
+  mime: string;
+  suggestedName: string;
+  warnings: string[];
+}

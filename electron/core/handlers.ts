@@ -11,7 +11,7 @@ import { importBytes, importPastedText } from './services/imports';
 import { listCollections } from './repos/collections';
 import { CLEANING_RULES } from './import/clean';
 import * as themes from './services/themes';
-import { markdownExport } from './services/export';
+import { exportFile, markdownExport } from './services/export';
 import type { SearchService } from './services/search';
 
 export function createHandlers(ctx: ServiceContext, search: SearchService): Handlers {
@@ -51,5 +51,6 @@ export function createHandlers(ctx: ServiceContext, search: SearchService): Hand
     'search.reindex': () => search.reindex(),
 
     'export.markdown': (input) => markdownExport(ctx, input),
+    'export.file': (input) => exportFile(ctx, input),
   };
 }

@@ -1,4 +1,6 @@
-import type { ExportGrouping } from '../../../shared/domain';
+import type { ExportFile, ExportGrouping } from '../../../shared/domain';
+import { writerFor } from '../export/formats';
+import type { ExportRequest } from '../export/formats/types';
 import { exportMarkdown } from '../export/markdown';
 import { listAnnotations } from '../repos/annotations';
 import { getDocument, listDocuments } from '../repos/documents';
@@ -14,4 +16,8 @@ export function markdownExport(ctx: ServiceContext, input: { by: ExportGrouping;
   const { content, warnings } = exportMarkdown({ by: input.by, documents, texts, themes: listThemes(ctx.db), annotations, exportedAt });
   const suggestedName = `pizhu-notes-by-${input.by}-${exportedAt.slice(0, 10)}.md`;
   return { content, suggestedName, warnings };
+}
+
+export function exportFile(ctx: ServiceContext, request: ExportRequest): ExportFile | Promise<ExportFile> {
+  return writerFor(request.format).write(ctx, request);
 }

@@ -1,0 +1,12 @@
+// The registry of export formats: one module per format.
+import type { ExportFormat } from '../../../../shared/domain';
+import { PizhuError } from '../../../../shared/errors';
+import type { ExportWriter } from './types';
+
+export const exportWriters: ExportWriter[] = [];
+
+export function writerFor(format: ExportFormat): ExportWriter {
+  const w = exportWriters.find((x) => x.format === format);
+  if (!w) throw new PizhuError('unsupported', `No exporter for ${format} yet; available: ${exportWriters.map((x) => x.format).join(', ') || 'none'}`);
+  return w;
+}
