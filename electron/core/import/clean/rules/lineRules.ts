@@ -5,14 +5,16 @@ import { lineDeletion, splitLines, type Edit } from '../edits';
 
 export interface LineView {
   lines: string[];
-  folded: string[];
+  /** A line's simplified, lower-cased form, computed when first asked for. */
+  folded(i: number): string;
   starts: number[];
   textLength: number;
 }
 
 export function viewLines(text: string): LineView {
   const { lines, starts } = splitLines(text);
-  return { lines, starts, folded: lines.map((l) => foldForSearch(l)), textLength: text.length };
+  const cache: (string | undefined)[] = [];
+  return { lines, starts, folded: (i) => (cache[i] ??= foldForSearch(lines[i])), textLength: text.length };
 }
 
 /** Merges marked lines into runs and deletes each run with one edit. */

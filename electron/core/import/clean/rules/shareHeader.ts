@@ -11,6 +11,7 @@ export const shareHeader: CleaningRule = {
   find(text) {
     const view = viewLines(text);
     const marked = view.lines.map((line, i) => i < 5 && line.length < 400 && SHARE_HEADER.test(line) && SHARE_TAIL.test(line));
+
     return deleteMarkedLines(view, marked);
   },
 };

@@ -50,19 +50,22 @@ function isProse(line: string, folded: string): boolean {
 }
 
 function markChrome(view: LineView): boolean[] {
-  const { lines, folded } = view;
+  const { lines } = view;
+  const folded = (i: number) => view.folded(i);
   const marked = lines.map(() => false);
 
-  const crumb = folded.slice(0, 15).findIndex(isBreadcrumb);
+  const crumb = lines.slice(0, 15).findIndex((_, i) => isBreadcrumb(folded(i)));
   if (crumb >= 0 && lines.slice(0, crumb).every((l) => l.length < 400))
     for (let i = 0; i <= crumb; i++) marked[i] = true;
 
-  for (let i = 0; i < lines.length; i++) if (isMetaLine(folded[i]) || isFooterLine(lines[i], folded[i])) marked[i] = true;
+  // long prose lines are neither metadata nor footer: skip folding them
+  for (let i = 0; i < lines.length; i++) if (lines[i].length < 300 && (isMetaLine(folded(i)) || isFooterLine(lines[i], folded(i)))) marked[i] = true;
 
   // the footer block: from the first footer line after the last prose line, every short line
   let lastProse = -1;
-  for (let i = 0; i < lines.length; i++) if (isProse(lines[i], folded[i])) lastProse = i;
-  const footerStart = folded.findIndex((f, i) => i > lastProse && isFooterLine(lines[i], f));
+  for (let i = lines.length - 1; i >= 0 && lastProse < 0; i--) if (isProse(lines[i], folded(i))) lastProse = i;
+  let footerStart = -1;
+  for (let i = lastProse + 1; i < lines.length && footerStart < 0; i++) if (isFooterLine(lines[i], folded(i))) footerStart = i;
   if (footerStart >= 0) for (let i = footerStart; i < lines.length; i++) if (lines[i].length < 120) marked[i] = true;
   return marked;
 }

@@ -5,13 +5,14 @@ import { deleteMarkedLines, viewLines } from './lineRules';
 
 const SPAM_MARKERS = /(蜘蛛池|站群|黑帽|seo优化|一区二区|无码|av在线|成人视频)/;
 
-function isSpamLine(line: string, folded: string): boolean {
+function isSpamLine(line: string, fold: () => string): boolean {
+  if (line.length < 40) return false;
+  if (line.includes('蜘蛛池')) return true;
   const items = line.split(/[|｜]/);
-  if (folded.includes('蜘蛛池')) return true;
   if (items.length < 8) return false;
   const average = line.length / items.length;
   const punctuated = items.filter((x) => /[。，,]/.test(x)).length;
-  return average < 40 && punctuated < items.length / 4 && (SPAM_MARKERS.test(folded) || items.length >= 20);
+  return average < 40 && punctuated < items.length / 4 && (items.length >= 20 || SPAM_MARKERS.test(fold()));
 }
 
 export const spamLinks: CleaningRule = {
@@ -19,6 +20,6 @@ export const spamLinks: CleaningRule = {
   keepsRemoved: true,
   find(text) {
     const view = viewLines(text);
-    return deleteMarkedLines(view, view.lines.map((line, i) => isSpamLine(line, view.folded[i])));
+    return deleteMarkedLines(view, view.lines.map((line, i) => isSpamLine(line, () => view.folded(i))));
   },
 };

@@ -3,7 +3,9 @@
 import type { Edit } from '../edits';
 import type { CleaningRule } from './types';
 
-const SPACE = /[ \t\f\v\u00a0\u3000\u2002-\u200b\ufeff]/;
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff;
+}
 
 export const whitespace: CleaningRule = {
   id: 'whitespace',
@@ -18,8 +20,8 @@ export const whitespace: CleaningRule = {
       // line is [lineStart, i)
       let s = lineStart;
       let e = i;
-      while (s < e && SPACE.test(text[s])) s++;
-      while (e > s && SPACE.test(text[e - 1])) e--;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
       const blank = s === e;
       if (blank) {
         // drop the blank line and its line break
@@ -28,9 +30,9 @@ export const whitespace: CleaningRule = {
         if (s > lineStart) edits.push({ start: lineStart, end: s });
         // collapse inner runs of spaces to one plain space
         for (let j = s; j < e; j++) {
-          if (!SPACE.test(text[j])) continue;
+          if (!isSpace(text.charCodeAt(j))) continue;
           let k = j;
-          while (k < e && SPACE.test(text[k])) k++;
+          while (k < e && isSpace(text.charCodeAt(k))) k++;
           if (text[j] !== ' ' && text[j] !== '\u3000') edits.push({ start: j, end: j + 1, replacement: ' ' });
           if (k - j > 1) edits.push({ start: j + 1, end: k });
           j = k - 1;
