@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { foldForSearch, toSimplified, toTraditional } from '../shared/chinese';
 import { openLibrary } from '../electron/core/library';
 import { indexBytes } from '../electron/core/repos/search';
-import { generateCorpus, insertCorpus, mulberry32 } from './searchCorpus';
+import { generateCorpus, insertCorpus } from './searchCorpus';
+import { mulberry32 } from '../shared/random';
 import { median, type BenchRow } from './stats';
 
 const KWIC_LINES = 50;

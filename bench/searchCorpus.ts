@@ -8,6 +8,7 @@ import type { Db } from '../electron/core/db/connection';
 import { insertDocument } from '../electron/core/repos/documents';
 import { seedFiles } from '../electron/core/library';
 import { bundledSeedsDir } from '../electron/core/paths';
+import { mulberry32 } from '../shared/random';
 
 export interface CorpusDocument {
   title: string;
@@ -16,17 +17,6 @@ export interface CorpusDocument {
 }
 
 const LATIN = ['AI', 'ai', 'AI赋能', 'GDP', '5G网络', 'said', 'AIM', 'R&D', 'Made in China 2025', 'ＡＩ', 'e-commerce', '2024年', 'Ai'];
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sentences of the bundled seed files, in the script they were written in. */
 export function seedSentences(): string[] {

@@ -10,6 +10,7 @@ import { paragraphIndexAt, paragraphStarts, splitParagraphs } from '../../shared
 import { Reader } from '../src/components/Reader';
 import { useStore } from '../src/store';
 import '../src/styles.css';
+import { mulberry32 } from '../../shared/random';
 
 const DOC_LENGTH = 500_000;
 const HIGHLIGHTS = 2_000;
@@ -24,17 +25,6 @@ window.fetch = (() => {
 }) as typeof fetch;
 
 // --- data ---------------------------------------------------------------------------------------
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function cut(s: string, n: number): string {
   if (s.length <= n) return s;
   const c = s.charCodeAt(n - 1);
@@ -72,6 +62,10 @@ function buildData(sentences: string[]): Data {
     id: `00000000-0000-4000-8000-00000000000${i}`,
     parentId: null,
     name: `主题${i + 1}`,
+    memoJson: null,
+    memoText: '',
+    pinned: null,
+    questions: '',
     color,
     description: '',
     sortOrder: i,

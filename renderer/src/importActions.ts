@@ -8,6 +8,7 @@ import { tNow } from './i18n';
 import { bytesToBase64 } from './lib/base64';
 import { isSupportedName, type Picked } from './lib/pickedFiles';
 import { useStore, type ImportChoices, type ImportEncoding, type ImportRow } from './store';
+import { failedImport } from '../../shared/importLimits';
 
 const st = () => useStore.getState();
 
@@ -23,22 +24,7 @@ function toOptions(c: ImportChoices): ImportOptions & { encoding?: ImportEncodin
   };
 }
 
-function failed(file: string, error: string): ImportFileResult {
-  return {
-    file,
-    status: 'failed',
-    documents: [],
-    collectionId: null,
-    format: null,
-    encoding: null,
-    confidence: null,
-    rules: [],
-    charsRemoved: 0,
-    mojibakeParagraphs: 0,
-    warnings: [],
-    error,
-  };
-}
+const failed = (file: string, error: string): ImportFileResult => failedImport(file, error);
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult, ImportOptions, ImportReport } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
-import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
+import { failedImport, MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import { formatFor } from '../import/formats';
 import type { ParsedDocument } from '../import/formats/types';
 import { prepareImport, type PreparedImport } from '../import/pipeline';
@@ -17,21 +17,7 @@ import type { ServiceContext } from './context';
 
 export { MAX_IMPORT_BYTES };
 
-function emptyResult(file: string): ImportFileResult {
-  return {
-    file,
-    status: 'failed',
-    documents: [],
-    collectionId: null,
-    format: null,
-    encoding: null,
-    confidence: null,
-    rules: [],
-    charsRemoved: 0,
-    mojibakeParagraphs: 0,
-    warnings: [],
-  };
-}
+const emptyResult = (file: string): ImportFileResult => failedImport(file);
 
 function failure(file: string, err: unknown): ImportFileResult {
   const code = (err as NodeJS.ErrnoException)?.code;
