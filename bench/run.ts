@@ -4,6 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { benchMarkdownExport, benchSeedImport } from './backend';
 import { benchBrowser } from './browser';
+import { benchCodebook } from './codebook';
+import { benchExchange } from './exchange';
+import { benchWordExport } from './export';
 import { benchImport } from './import';
 import { benchSearch } from './search';
 import type { BenchRow } from './stats';
@@ -30,8 +33,12 @@ function table(rows: BenchRow[]): string {
 async function main() {
   const rows: BenchRow[] = [benchSeedImport(), benchMarkdownExport()];
   rows.push(...(await benchImport()));
+  rows.push(...(await benchExchange()));
+  rows.push(...(await benchWordExport()));
   const search = await benchSearch();
   rows.push(...search.rows);
+  const codebook = await benchCodebook();
+  rows.push(...codebook.rows);
   let browserDetail: unknown = null;
   try {
     const b = await benchBrowser();
@@ -52,7 +59,7 @@ async function main() {
     date: new Date().toISOString(),
   };
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail }, null, 2) + '\n');
+  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail, codebook: codebook.detail }, null, 2) + '\n');
   console.log('\nwrote bench-results/bench.json');
 }
 

@@ -106,6 +106,7 @@ export const contract = {
           themeId: id,
           addedLinks: z.array(z.object({ annotationId: id, themeId: id })).max(1_000_000),
           deletedAnnotationIds: z.array(id).max(1_000_000),
+          movedThemeIds: z.array(id).max(100_000).optional(),
         })
         .optional(),
     }),
@@ -184,6 +185,8 @@ export const contract = {
       by: z.enum(['theme', 'document']).optional(),
       themeIds: z.array(id).max(1_000).optional(),
       documentIds: z.array(id).max(10_000).optional(),
+      /** Only these highlights (a coded retrieval's AND result); narrows themeIds/documentIds further. */
+      annotationIds: z.array(id).max(100_000).optional(),
       /** Markdown: one file, or a zip with one file per document. */
       splitByDocument: z.boolean().optional(),
       /** Word: official-document style (GB/T 9704-like fonts and numbering) or plain. */
@@ -204,9 +207,22 @@ export const contract = {
   'export.preview': ch<{ html: string }>()(
     z.object({
       format: z.enum(['docx', 'handout']),
+      by: z.enum(['theme', 'document']).optional(),
       themeIds: z.array(id).max(1_000).optional(),
+      documentIds: z.array(id).max(10_000).optional(),
       style: z.enum(['official', 'plain']).optional(),
-      handout: z.object({ title: z.string().max(200).optional(), unit: z.string().max(200).optional(), date: isoDate.optional(), includeQuestions: z.boolean().optional() }).optional(),
+      colorHighlights: z.boolean().optional(),
+      handout: z
+        .object({
+          title: z.string().max(200).optional(),
+          unit: z.string().max(200).optional(),
+          date: isoDate.optional(),
+          includeQuestions: z.boolean().optional(),
+          includeToc: z.boolean().optional(),
+        })
+        .optional(),
+      /** Every page (to print the handout) instead of the first page of each part. */
+      all: z.boolean().optional(),
     }),
   ),
   /** A REFI-QDA project (.qdpx, base64) back into the library. */

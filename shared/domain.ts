@@ -200,6 +200,8 @@ export interface ThemeChange {
   addedLinks: { annotationId: string; themeId: string }[];
   /** Highlights soft-deleted together with the theme. */
   deletedAnnotationIds: string[];
+  /** Sub-themes a merge moved from the source to the target; undo puts them back under the source. */
+  movedThemeIds?: string[];
 }
 
 export interface Memo extends Stamped {
@@ -228,7 +230,10 @@ export interface AnnotationPage {
 
 export interface ThemeCount {
   themeId: string;
+  /** Highlights coded with this theme itself. */
   count: number;
+  /** Distinct highlights coded with this theme or any of its sub-themes (a highlight counts once). */
+  withSubthemes: number;
 }
 
 export interface CooccurrenceMatrix {

@@ -9,6 +9,6 @@ export const IPC_PREFIX = 'pizhu:';
 /** What preload exposes on window.pizhu (contextBridge), one generic entry point. */
 export interface PreloadBridge {
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
-  /** Opens a native save dialog and writes the file; null when the user cancels. */
-  saveFile(suggestedName: string, content: string): Promise<Result<string | null>>;
+  /** Opens a native save dialog and writes the file (text as UTF-8, or bytes); null when the user cancels. */
+  saveFile(suggestedName: string, content: string | Uint8Array): Promise<Result<string | null>>;
 }

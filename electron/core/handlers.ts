@@ -12,7 +12,14 @@ import { listCollections } from './repos/collections';
 import { CLEANING_RULES } from './import/clean';
 import * as themes from './services/themes';
 import { exportFile, markdownExport } from './services/export';
+import { wordPreview } from './export/word/wordExport';
+import { importQdpx } from './services/qdpxImport';
 import type { SearchService } from './services/search';
+import * as analysis from './services/analysis';
+import { autocode } from './services/autocode';
+import * as codebook from './services/codebook';
+import * as memos from './services/memos';
+import * as retrieval from './services/retrieval';
 
 export function createHandlers(ctx: ServiceContext, search: SearchService): Handlers {
   return {
@@ -34,8 +41,15 @@ export function createHandlers(ctx: ServiceContext, search: SearchService): Hand
     'themes.list': () => themesRepo.listThemes(ctx.db),
     'themes.create': (input) => themes.createTheme(ctx, input),
     'themes.update': (input) => themes.updateTheme(ctx, input),
-    'themes.delete': ({ id }) => themes.deleteTheme(ctx, id),
-    'themes.restore': ({ id }) => themes.restoreTheme(ctx, id),
+    'themes.delete': ({ id, mode }) => themes.deleteTheme(ctx, id, mode),
+    'themes.restore': ({ id, change }) => themes.restoreTheme(ctx, id, change),
+    'themes.move': ({ id, parentId, index }) => themes.moveTheme(ctx, id, parentId, index),
+    'themes.merge': ({ sourceId, targetId }) => themes.mergeTheme(ctx, sourceId, targetId),
+    'themes.setMemo': ({ id, memoJson, memoText }) => themes.setThemeMemo(ctx, id, memoJson, memoText),
+    'themes.setPinned': ({ id, slot }) => themes.setThemePinned(ctx, id, slot),
+    'themes.setQuestions': ({ id, questions }) => themes.setThemeQuestions(ctx, id, questions),
+    'codebook.export': ({ format }) => codebook.exportCodebook(ctx, format),
+    'codebook.import': ({ format, content }) => codebook.importCodebook(ctx, format, content),
     'themes.examples': () => themes.EXAMPLE_CODEBOOK,
     'themes.addExamples': () => themes.addExampleThemes(ctx),
 
@@ -46,11 +60,29 @@ export function createHandlers(ctx: ServiceContext, search: SearchService): Hand
     'annotations.removeTheme': ({ id, themeId }) => annotations.removeTheme(ctx, id, themeId),
     'annotations.delete': ({ id }) => annotations.deleteAnnotation(ctx, id),
     'annotations.restore': ({ id }) => annotations.restoreAnnotation(ctx, id),
+    'annotations.deleteMany': ({ ids }) => annotations.deleteAnnotations(ctx, ids),
+    'annotations.restoreMany': ({ ids }) => annotations.restoreAnnotations(ctx, ids),
+    'annotations.query': (input) => retrieval.queryPassages(ctx, input),
+    'retrieve.coded': (input) => retrieval.retrieveCoded(ctx, input),
+    'annotations.autocode': (input) => autocode(ctx, search, input),
+
+    'memos.get': (input) => memos.getMemo(ctx, input),
+    'memos.save': (input) => memos.saveMemo(ctx, input),
+
+    'analysis.frequency': ({ documentId }) => analysis.themeFrequency(ctx, documentId),
+    'analysis.cooccurrence': (input) => analysis.cooccurrence(ctx, input),
+    'analysis.cooccurrencePassages': (input) => analysis.cooccurrencePassages(ctx, input),
+    'analysis.terms': (input) => analysis.termSeries(ctx, search, input),
+    'analysis.words': (input) => analysis.wordFrequency(ctx, input),
+    'analysis.stopwords': () => analysis.stopwords(ctx),
+    'analysis.setStopwords': ({ words }) => analysis.setStopwords(ctx, words),
 
     'search.query': (input) => search.query(input),
     'search.reindex': () => search.reindex(),
 
     'export.markdown': (input) => markdownExport(ctx, input),
     'export.file': (input) => exportFile(ctx, input),
+    'export.preview': (input) => wordPreview(ctx, input.format === 'handout' ? 'handout' : 'notes', input),
+    'import.qdpx': ({ data }) => importQdpx(ctx, Buffer.from(data, 'base64')),
   };
 }

@@ -81,6 +81,20 @@ function serveRenderer(): void {
   });
 }
 
+/** Names for the save dialog's file type filter, by extension. */
+const SAVE_FILTER_NAMES: Record<string, string> = {
+  md: 'Markdown',
+  docx: 'Word',
+  zip: 'Zip',
+  qdpx: 'REFI-QDA project',
+  qdc: 'REFI-QDA codebook',
+  jsonld: 'JSON-LD',
+  json: 'JSON',
+  csv: 'CSV',
+  png: 'PNG',
+  svg: 'SVG',
+};
+
 function registerIpc(library: Library): void {
   // ONE loop: every channel in the contract, validated and serialised by dispatch.
   for (const ch of channels) {
@@ -92,15 +106,19 @@ function registerIpc(library: Library): void {
   ipcMain.handle(IPC_PREFIX + 'saveFile', async (e, suggestedName: unknown, content: unknown): Promise<Result<string | null>> => {
     try {
       checkSender(e);
-      if (typeof suggestedName !== 'string' || typeof content !== 'string') throw new Error('saveFile expects (name: string, content: string)');
+      const isBytes = content instanceof Uint8Array;
+      if (typeof suggestedName !== 'string' || (typeof content !== 'string' && !isBytes)) throw new Error('saveFile expects (name: string, content: string | Uint8Array)');
       const win = BrowserWindow.fromWebContents(e.sender);
+      const name = suggestedName.replace(/[/\\]/g, '_');
+      const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? 'md';
       const opts = {
-        defaultPath: join(app.getPath('documents'), suggestedName.replace(/[/\\]/g, '_')),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        defaultPath: join(app.getPath('documents'), name),
+        filters: [{ name: SAVE_FILTER_NAMES[ext] ?? ext.toUpperCase(), extensions: [ext] }],
       };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (r.canceled || !r.filePath) return { ok: true, value: null };
-      await writeFile(r.filePath, content, 'utf8');
+      if (isBytes) await writeFile(r.filePath, content);
+      else await writeFile(r.filePath, content, 'utf8');
       return { ok: true, value: r.filePath };
     } catch (err) {
       return { ok: false, error: serializeError(err) };

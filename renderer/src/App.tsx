@@ -1,4 +1,4 @@
-import { Component, useEffect, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { loadInitial, redo, reportError, undo } from './actions';
 import { LibraryPanel } from './components/LibraryPanel';
 import { ImportLayer } from './components/ImportDialog';
@@ -7,7 +7,12 @@ import { SidePanel } from './components/SidePanel';
 import { Toasts, TopBar } from './components/TopBar';
 import { SearchPanel } from './search/SearchPanel';
 import { useSearchShortcuts } from './search/shortcuts';
+import { ReturnToAnalysis } from './analysis/AnalysisButton';
+import { useAnalysisShortcuts } from './analysis/shortcuts';
 import { useStore } from './store';
+
+// The charts (echarts) load only when the analysis workspace first opens.
+const AnalysisView = lazy(() => import('./analysis/AnalysisView'));
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -42,7 +47,9 @@ export function App() {
   const lang = useStore((s) => s.lang);
   const scheme = useStore((s) => s.scheme);
   const searchOpen = useStore((s) => s.searchOpen);
+  const analysisOpen = useStore((s) => s.analysisOpen);
   useSearchShortcuts();
+  useAnalysisShortcuts();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -94,7 +101,15 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className={'columns' + (searchOpen ? ' searching' : '')}>
+      {analysisOpen && (
+        <Boundary>
+          <Suspense fallback={<div className="analysis" />}>
+            <AnalysisView />
+          </Suspense>
+        </Boundary>
+      )}
+      {/* Hidden, not unmounted, while analysing: the reader keeps its place and any note being typed. */}
+      <div className={'columns' + (searchOpen ? ' searching' : '')} hidden={analysisOpen}>
         <Boundary>
           {searchOpen ? <SearchPanel /> : <LibraryPanel />}
         </Boundary>
@@ -105,6 +120,7 @@ export function App() {
           <SidePanel />
         </Boundary>
       </div>
+      <ReturnToAnalysis />
       <ImportLayer />
       <Toasts />
     </div>

@@ -1,6 +1,6 @@
 // Async operations: api calls, store refreshes, undo entries, error toasts.
-import type { Annotation, Theme } from '../../shared/domain';
-import { api, saveTextFile } from './api';
+import type { Annotation, Theme, ThemeChange, ThemeDeleteMode } from '../../shared/domain';
+import { api } from './api';
 import { tNow, type Key } from './i18n';
 import { useStore } from './store';
 
@@ -64,7 +64,8 @@ export async function openDocument(id: string): Promise<void> {
   st().setDocLoading(false);
 }
 
-function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise<unknown>): void {
+/** Puts an action on the undo stack; the action itself has already run. */
+export function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise<unknown>): void {
   st().pushUndo({
     label: labelKey,
     undo: async () => {
@@ -162,8 +163,8 @@ export async function saveNote(id: string, noteJson: string | null, noteText: st
 
 // ---- themes ----
 
-export async function createTheme(name: string, color?: string): Promise<Theme | undefined> {
-  const t = await guard(() => api['themes.create']({ name, color }));
+export async function createTheme(name: string, color?: string, parentId?: string | null): Promise<Theme | undefined> {
+  const t = await guard(() => api['themes.create']({ name, color, parentId }));
   if (!t) return undefined;
   record(
     'lblCreateTheme',
@@ -174,15 +175,20 @@ export async function createTheme(name: string, color?: string): Promise<Theme |
   return t;
 }
 
-export async function deleteTheme(id: string): Promise<void> {
-  const ok = await guard(() => api['themes.delete']({ id }));
-  if (!ok) return;
+/** Deletes a theme and its sub-themes; undo hands the returned change back so every highlight comes back as it was. */
+export async function deleteTheme(id: string, mode: ThemeDeleteMode = 'untag'): Promise<boolean> {
+  const first = await guard(() => api['themes.delete']({ id, mode }));
+  if (!first) return false;
+  let change: ThemeChange = first;
   record(
     'lblDeleteTheme',
-    () => api['themes.restore']({ id }),
-    () => api['themes.delete']({ id }),
+    () => api['themes.restore']({ id, change }),
+    async () => {
+      change = await api['themes.delete']({ id, mode });
+    },
   );
   await guard(refreshAll);
+  return true;
 }
 
 export async function updateTheme(
@@ -205,15 +211,4 @@ export async function updateTheme(
 export async function addExampleThemes(): Promise<void> {
   await guard(() => api['themes.addExamples']({}));
   await guard(refreshThemes);
-}
-
-// ---- export ----
-
-export async function exportMarkdown(by: 'theme' | 'document'): Promise<boolean> {
-  const res = await guard(() => api['export.markdown']({ by }));
-  if (!res) return false;
-  const saved = await guard(() => saveTextFile(res.suggestedName, res.content));
-  if (saved) st().pushToast('info', tNow('exported') + saved);
-  for (const w of res.warnings) st().pushToast('info', w);
-  return Boolean(saved);
 }

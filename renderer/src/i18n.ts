@@ -1,8 +1,14 @@
 import { useStore } from './store';
+import { codebookEn, codebookZh } from './codebook/strings';
+import { analysisEn, analysisZh } from './analysis/strings';
+import { exportEn, exportZh } from './export/strings';
 
 export type Lang = 'zh-CN' | 'en';
 
 const zh = {
+  ...codebookZh,
+  ...analysisZh,
+  ...exportZh,
   appName: '批注',
   library: '文库',
   noDocuments: '文库中还没有文本。',
@@ -39,10 +45,6 @@ const zh = {
   deleteTheme: '删除主题',
   count: '处',
   export: '导出',
-  exportTitle: '导出 Markdown',
-  byTheme: '按主题分组',
-  byDocument: '按文本分组',
-  exportConfirm: '导出 Markdown',
   cancel: '取消',
   exported: '已导出：',
   undo: '撤销',
@@ -267,6 +269,9 @@ const zh = {
 export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
+  ...codebookEn,
+  ...analysisEn,
+  ...exportEn,
   appName: 'Pizhu',
   library: 'Library',
   noDocuments: 'No documents in the library yet.',
@@ -303,10 +308,6 @@ const en: Record<Key, string> = {
   deleteTheme: 'Delete theme',
   count: '',
   export: 'Export',
-  exportTitle: 'Export Markdown',
-  byTheme: 'Group by theme',
-  byDocument: 'Group by document',
-  exportConfirm: 'Export Markdown',
   cancel: 'Cancel',
   exported: 'Exported: ',
   undo: 'Undo',

@@ -85,7 +85,7 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
   expect(md).toContain(`> ${QUOTE}`);
   expect(md).toContain(`#${THEME}`);
   expect(md).toContain('黑河的做法：**先立后破**');
-  expect(md).toMatch(/出处 Source: 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，黑河日报，2024-06-28，第 \d+ 段/);
+  expect(md).toMatch(/—— 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，黑河日报，2024-06-28，第 \d+ 段/);
 });
 
 test('the example codebook is offered, not forced, and 1–9 tag a keyboard selection', async ({ page, app }) => {

@@ -63,7 +63,7 @@ describe('pizhu command line', () => {
     const out = join(tempDir(), 'notes.md');
     expect(pizhu(lib, 'export', '--format', 'md', '--by', 'document', '--out', out).code).toBe(0);
     const md = readFileSync(out, 'utf8');
-    expect(md).toContain('> 因地制宜\n\n主题 Themes: #因地制宜\n\n第一处');
+    expect(md).toMatch(/> 因地制宜\n\n\^pz-[0-9a-f]{12}\n\n#因地制宜\n\n第一处/);
     expect(md).toContain('> 新质生产力');
   });
 

@@ -68,15 +68,15 @@ describe('Markdown export of study notes', () => {
     expect(warnings).toEqual([]);
     expect(suggestedName).toBe('pizhu-notes-by-theme-2026-11-21.md');
     const sections = content.split(/^## /m).slice(1);
-    expect(sections.map((s) => s.split('\n')[0])).toEqual(['因地制宜', '科技 创新', '未归类 / Untagged']);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual(['因地制宜', '科技 创新', '未归类 Untagged']);
     const [local, tech, untagged] = sections;
     expect(local).toContain('*结合实际*');
-    expect(local).toContain('> 因地制宜推动黑河新质生产力发展\n\n主题 Themes: #因地制宜 #科技_创新');
+    expect(local).toMatch(/> 因地制宜推动黑河新质生产力发展\n\n\^pz-[0-9a-f]{12}\n\n#因地制宜 #科技_创新\n/);
     expect(local).toContain('**要点**：*因地制宜*[原文](https://example.org/a)\n\n- 其一\n- 其二');
-    expect(local).toContain(`出处 Source: 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，黑河日报，2024-06-28，第 ${p1} 段`);
+    expect(local).toContain(`—— 《重点把握以“新”促“质” 因地制宜推动黑河新质生产力发展》，黑河日报，2024-06-28，第 ${p1} 段`);
     expect(tech.match(/^> /gm)).toHaveLength(2);
-    expect(tech).toContain(`出处 Source: 《習近平總書記首次提到“新質生產力”》，新華社，2023-09-11，第 ${p2} 段`);
-    expect(untagged).toContain('> 新質生產力有別于傳統生產力\n\n主题 Themes: —');
+    expect(tech).toContain(`—— 《習近平總書記首次提到“新質生產力”》，新華社，2023-09-11，第 ${p2} 段`);
+    expect(untagged).toMatch(/> 新質生產力有別于傳統生產力\n\n\^pz-[0-9a-f]{12}\n\n—— 《/);
   });
 
   it('groups by document in library order', () => {

@@ -1,5 +1,4 @@
 // Command-line front end over the same services as the app. Data to stdout, errors to stderr.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Annotation, DocumentSummary, SearchResult, Theme } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
@@ -14,8 +13,9 @@ import { getDocumentOrThrow } from '../services/documents';
 import { importPaths } from '../services/imports';
 import { CLEANING_RULE_IDS } from '../../../shared/importLimits';
 import type { CleaningRuleId, ImportFileResult } from '../../../shared/domain';
-import { markdownExport } from '../services/export';
+import { EXCHANGE_HELP, exportCommand, importQdpxCommand } from './exchangeCommands';
 import { createTheme, themeByNameOrThrow } from '../services/themes';
+import { CODEBOOK_COMMANDS, CODEBOOK_HELP, codebookCommand, THEME_SUBCOMMANDS, themesCommand } from './codebookCommands';
 import { defaultLibraryDir } from './libraryDir';
 
 export const HELP = `pizhu — read, highlight, tag and export Chinese texts (the Pizhu library from the command line)
@@ -34,16 +34,14 @@ Commands:
   annotate ID --theme NAME (--start N --end N | --quote TEXT) [--note TEXT]
                                         highlight a passage (--theme may repeat)
   annotations [--doc ID] [--theme NAME] list highlights
-  export --format md [--by theme|document] [--out FILE]
-                                        study notes as Markdown (stdout without --out)
-  search QUERY... [--exact-script] [--scope text|highlights|notes] [--sort relevance|date]
+${EXCHANGE_HELP}  search QUERY... [--exact-script] [--scope text|highlights|notes] [--sort relevance|date]
          [--doc ID] [--theme NAME] [--limit N]
                                         every occurrence across the library, in context, with the
                                         exact total; 新质 also finds 新質 unless --exact-script.
                                         Words must all occur; "a phrase", AND, OR, NOT, ( ) and
                                         word* work; Latin words match whole words, any case
   reindex                               rebuild the search index from the documents
-
+${CODEBOOK_HELP}
 Options:
   --library DIR   library folder (default: ${defaultLibraryDir()}); created and seeded with the bundled texts on first use
   --no-seeds      do not import the bundled texts into a new library
@@ -103,11 +101,16 @@ function formatSearch(r: SearchResult): string {
   return lines.join('\n');
 }
 
+/** `themes move X --top` has no value while `words --top N` has one: a bare --top becomes --top=. */
+function bareTopFlag(argv: string[]): string[] {
+  return argv.map((a, i) => (a === '--top' && (i + 1 === argv.length || argv[i + 1].startsWith('-')) ? '--top=' : a));
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: bareTopFlag(argv),
       allowPositionals: true,
       options: {
         library: { type: 'string' },
@@ -130,10 +133,25 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         encoding: { type: 'string' },
         disable: { type: 'string', multiple: true },
         'no-split': { type: 'boolean' },
+        split: { type: 'boolean' },
         'exact-script': { type: 'boolean' },
         scope: { type: 'string' },
         sort: { type: 'string' },
         limit: { type: 'string' },
+        top: { type: 'string' },
+        index: { type: 'string' },
+        highlights: { type: 'string' },
+        all: { type: 'boolean' },
+        any: { type: 'boolean' },
+        overlap: { type: 'boolean' },
+        'no-subthemes': { type: 'boolean' },
+        style: { type: 'string' },
+        title: { type: 'string' },
+        unit: { type: 'string' },
+        date: { type: 'string' },
+        colors: { type: 'boolean' },
+        'no-questions': { type: 'boolean' },
+        'no-toc': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -198,6 +216,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           emit(theme, () => `created ${theme.id}  ${theme.name}`);
           return 0;
         }
+        if ((THEME_SUBCOMMANDS as readonly string[]).includes(sub)) return await themesCommand(lib, sub, rest.slice(1), o, emit);
         return fail(`unknown themes command: ${sub}`);
       }
       case 'annotate': {
@@ -225,18 +244,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         emit(list, () => list.map((a) => formatAnnotation(a, themes)).join('\n') || '(no highlights)');
         return 0;
       }
-      case 'export': {
-        if ((o.format ?? 'md') !== 'md') fail(`unknown format ${o.format}; supported: md`);
-        const by = o.by ?? 'theme';
-        if (by !== 'theme' && by !== 'document') fail('--by must be theme or document');
-        const result = markdownExport(ctx, { by, documentId: o.doc });
-        for (const w of result.warnings) io.err(`warning: ${w}`);
-        if (o.out) {
-          writeFileSync(o.out, result.content, 'utf8');
-          emit({ out: o.out, bytes: Buffer.byteLength(result.content), warnings: result.warnings }, () => `wrote ${o.out}`);
-        } else process.stdout.write(result.content);
-        return 0;
-      }
+      case 'export':
+        return await exportCommand(ctx, o, emit, io);
+      case 'import-qdpx':
+        return await importQdpxCommand(ctx, rest[0], emit, io, !!o.json);
       case 'search': {
         if (!rest.length) fail('search needs a QUERY');
         const input = parseInput('search.query', {
@@ -258,6 +269,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return 0;
       }
       default:
+        if ((CODEBOOK_COMMANDS as readonly string[]).includes(command)) return await codebookCommand(lib, command, rest, o, emit);
         return fail(`unknown command: ${command}. Run pizhu --help.`);
     }
   } catch (err) {

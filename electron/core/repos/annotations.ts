@@ -22,6 +22,48 @@ export function listAnnotations(db: Db, f: AnnotationFilter = {}): Annotation[] 
   return rows.map(toAnnotation);
 }
 
+export interface AnnotationSelection {
+  themeIds?: readonly string[];
+  documentIds?: readonly string[];
+  annotationIds?: readonly string[];
+}
+
+/**
+ * Live highlights carrying any of the themes, in any of the documents, among the given ids (each filter
+ * only when given), for exports. Two flat queries instead of a theme subquery per row: 5,000 highlights
+ * load in a fraction of the time.
+ */
+export function selectAnnotations(db: Db, f: AnnotationSelection): Annotation[] {
+  const where = ['a.deleted_at IS NULL'];
+  if (f.documentIds?.length) where.push('a.document_id IN (SELECT value FROM json_each(@documentIds))');
+  if (f.annotationIds?.length) where.push('a.id IN (SELECT value FROM json_each(@annotationIds))');
+  if (f.themeIds?.length)
+    where.push('EXISTS (SELECT 1 FROM annotation_themes x WHERE x.annotation_id = a.id AND x.theme_id IN (SELECT value FROM json_each(@themeIds)))');
+  const params = {
+    documentIds: JSON.stringify(f.documentIds ?? []),
+    annotationIds: JSON.stringify(f.annotationIds ?? []),
+    themeIds: JSON.stringify(f.themeIds ?? []),
+  };
+  const rows = db.prepare(`SELECT a.*, NULL AS theme_ids FROM annotations a WHERE ${where.join(' AND ')}`).all(params) as AnnotationRow[];
+  const links = db
+    .prepare(
+      `SELECT at.annotation_id AS annotationId, at.theme_id AS themeId FROM annotation_themes at JOIN themes t ON t.id = at.theme_id
+        WHERE t.deleted_at IS NULL AND at.annotation_id IN (SELECT a.id FROM annotations a WHERE ${where.join(' AND ')}) ORDER BY t.sort_order`,
+    )
+    .all(params) as { annotationId: string; themeId: string }[];
+  const themesOf = new Map<string, string[]>();
+  for (const l of links) {
+    const list = themesOf.get(l.annotationId);
+    if (list) list.push(l.themeId);
+    else themesOf.set(l.annotationId, [l.themeId]);
+  }
+  return rows.map((r) => {
+    const a = toAnnotation(r);
+    a.themeIds = themesOf.get(r.id) ?? [];
+    return a;
+  });
+}
+
 export function getAnnotation(db: Db, id: string): Annotation | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM annotations a WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
   return row && toAnnotation(row);
@@ -73,4 +115,209 @@ export function updateAnchor(db: Db, id: string, documentId: string, a: TextAnch
     `UPDATE annotations SET document_id = @documentId, start_offset = @start, end_offset = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
        modified_at = @now WHERE id = @id`,
   ).run({ ...a, id, documentId, now });
+}
+
+// ---- Bulk changes, the annotations panel and coded retrieval ----
+
+const json = (values: readonly string[]) => JSON.stringify(values);
+
+/** Soft-deletes (or restores, with null) the given highlights; returns those whose state changed, in the order given. */
+export function setAnnotationsDeleted(db: Db, ids: readonly string[], deletedAt: string | null, now: string): string[] {
+  const changed = new Set(
+    db
+      .prepare(
+        `UPDATE annotations SET deleted_at = ?, modified_at = ?
+         WHERE id IN (SELECT value FROM json_each(?)) AND ${deletedAt ? 'deleted_at IS NULL' : 'deleted_at IS NOT NULL'} RETURNING id`,
+      )
+      .pluck()
+      .all(deletedAt, now, json(ids)) as string[],
+  );
+  return ids.filter((id) => changed.has(id));
+}
+
+/** Highlights (live and deleted) linked with any of the themes. */
+export function annotationIdsLinkedTo(db: Db, themeIds: readonly string[]): string[] {
+  return db
+    .prepare('SELECT DISTINCT annotation_id FROM annotation_themes WHERE theme_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(json(themeIds)) as string[];
+}
+
+/** Live highlights linked with one of `themeIds` and with no other live theme. */
+export function liveAnnotationsCodedOnlyWith(db: Db, themeIds: readonly string[]): string[] {
+  return db
+    .prepare(
+      `WITH chosen(id) AS (SELECT value FROM json_each(?))
+       SELECT DISTINCT a.id FROM annotation_themes at JOIN annotations a ON a.id = at.annotation_id
+       WHERE at.theme_id IN chosen AND a.deleted_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM annotation_themes o JOIN themes t ON t.id = o.theme_id
+                         WHERE o.annotation_id = a.id AND t.deleted_at IS NULL AND o.theme_id NOT IN chosen)`,
+    )
+    .pluck()
+    .all(json(themeIds)) as string[];
+}
+
+export function hasLink(db: Db, annotationId: string, themeId: string): boolean {
+  return db.prepare('SELECT 1 FROM annotation_themes WHERE annotation_id = ? AND theme_id = ?').get(annotationId, themeId) !== undefined;
+}
+
+export interface CodedRange {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  /** Linked with the theme asked about. */
+  coded: boolean;
+}
+
+/** Live highlights of the given documents, each marked whether it is linked with the theme, by document and start. */
+export function liveRangesCodedWith(db: Db, documentIds: readonly string[], themeId: string): CodedRange[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.document_id AS documentId, a.start_offset AS start, a.end_offset AS "end",
+         EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id = @themeId) AS coded
+       FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL
+       ORDER BY a.document_id, a.start_offset`,
+    )
+    .all({ docs: json(documentIds), themeId }) as (Omit<CodedRange, 'coded'> & { coded: number })[];
+  return rows.map((r) => ({ ...r, coded: r.coded === 1 }));
+}
+
+/** Statements prepared once for writing many highlights in one transaction. */
+export function bulkWriter(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO annotations (id, document_id, start_offset, end_offset, exact, prefix, suffix, author, created_at, modified_at)
+     VALUES (@id, @documentId, @start, @end, @exact, @prefix, @suffix, @author, @now, @now)`,
+  );
+  const link = db.prepare('INSERT OR IGNORE INTO annotation_themes (annotation_id, theme_id, created_at) VALUES (?, ?, ?)');
+  const touch = db.prepare('UPDATE annotations SET modified_at = ? WHERE id = ?');
+  return {
+    insert: (a: NewAnnotation) => void insert.run(a),
+    link: (annotationId: string, themeId: string, now: string) => void link.run(annotationId, themeId, now),
+    touch: (id: string, now: string) => void touch.run(now, id),
+  };
+}
+
+export interface AnnotationQuery {
+  documentId?: string;
+  /** Each group is a set of theme ids; a highlight must be linked with one theme of every group. */
+  themeGroups?: string[][];
+  ids?: string[];
+  authorName?: string;
+  hasNote?: boolean;
+  /** ISO dates, inclusive, compared with the creation time's (UTC) date. */
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+/** What ordering and paging need of a matching highlight. */
+export interface AnnotationKey {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  createdAt: string;
+}
+
+// Deleted highlights and documents are few and indexed (migration 005): testing against them
+// never reads a document row, whose later columns sit on overflow pages after its text.
+const LIVE = `a.deleted_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)`;
+const KEY_COLUMNS = 'a.id, a.document_id AS documentId, a.start_offset AS start, a.end_offset AS "end", a.created_at AS createdAt';
+
+function queryWhere(q: AnnotationQuery): { where: string; params: Record<string, unknown> } {
+  const where = [LIVE];
+  const params: Record<string, unknown> = {};
+  if (q.documentId) {
+    where.push('a.document_id = @documentId');
+    params.documentId = q.documentId;
+  }
+  (q.themeGroups ?? []).forEach((group, i) => {
+    where.push(`a.id IN (SELECT annotation_id FROM annotation_themes WHERE theme_id IN (SELECT value FROM json_each(@group${i})))`);
+    params[`group${i}`] = json(group);
+  });
+  if (q.ids) {
+    where.push('a.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = json(q.ids);
+  }
+  if (q.authorName !== undefined) {
+    where.push('a.author IN (SELECT id FROM users WHERE name = @authorName COLLATE NOCASE)');
+    params.authorName = q.authorName.trim();
+  }
+  if (q.hasNote !== undefined) where.push(q.hasNote ? "a.note_text <> ''" : "a.note_text = ''");
+  if (q.createdFrom) {
+    where.push('a.created_at >= @createdFrom');
+    params.createdFrom = q.createdFrom;
+  }
+  if (q.createdTo) {
+    // Every time on that day sorts before the next day's date.
+    where.push("a.created_at < date(@createdTo, '+1 day')");
+    params.createdTo = q.createdTo;
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/** Every live highlight in a live document matching the query, unordered. */
+export function matchingAnnotations(db: Db, q: AnnotationQuery): AnnotationKey[] {
+  const { where, params } = queryWhere(q);
+  return db.prepare(`SELECT ${KEY_COLUMNS} FROM annotations a WHERE ${where}`).all(params) as AnnotationKey[];
+}
+
+/** Live documents in the library's list order (see listDocuments), read from an index. */
+export function documentOrder(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT id FROM documents WHERE deleted_at IS NULL
+       ORDER BY published_at IS NULL, published_at, collection_id IS NULL, collection_id, collection_order, title, id`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+/** Live highlights linked with any of the themes (all live highlights for null), counted without reading them. */
+export function countLiveLinked(db: Db, themeIds: readonly string[] | null): number {
+  if (!themeIds) return db.prepare(`SELECT count(*) FROM annotations a WHERE ${LIVE}`).pluck().get() as number;
+  // Linked ones, less the dead among them (deleted highlights, or highlights of deleted documents).
+  return db
+    .prepare(
+      `WITH chosen(id) AS (SELECT value FROM json_each(?)),
+         dead(id) AS (SELECT id FROM annotations WHERE deleted_at IS NOT NULL
+                      UNION SELECT id FROM annotations WHERE document_id IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL))
+       SELECT (SELECT count(DISTINCT annotation_id) FROM annotation_themes WHERE theme_id IN chosen)
+            - (SELECT count(DISTINCT annotation_id) FROM annotation_themes WHERE theme_id IN chosen AND annotation_id IN dead)`,
+    )
+    .pluck()
+    .get(json(themeIds)) as number;
+}
+
+/** Live highlights of the given documents, linked with any of the themes (any highlight for null). */
+export function liveAnnotationsIn(db: Db, documentIds: readonly string[], themeIds: readonly string[] | null): AnnotationKey[] {
+  const theme = themeIds
+    ? 'AND EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id IN (SELECT value FROM json_each(@themes)))'
+    : '';
+  return db
+    .prepare(`SELECT ${KEY_COLUMNS} FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL ${theme}`)
+    .all({ docs: json(documentIds), themes: themeIds ? json(themeIds) : null }) as AnnotationKey[];
+}
+
+/** About how many live highlights there are (those of deleted documents included), counted on an index. */
+export function countLiveAnnotations(db: Db): number {
+  return db.prepare('SELECT count(*) FROM annotations INDEXED BY annotations_ranges WHERE deleted_at IS NULL').pluck().get() as number;
+}
+
+/** A page of live highlights linked with any of the themes (any for null), newest first, walking the time index. */
+export function pageByTime(db: Db, themeIds: readonly string[] | null, limit: number, offset: number): string[] {
+  const theme = themeIds
+    ? 'AND EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id IN (SELECT value FROM json_each(@themes)))'
+    : '';
+  return db
+    .prepare(`SELECT a.id FROM annotations a INDEXED BY annotations_created WHERE ${LIVE} ${theme} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ themes: themeIds ? json(themeIds) : null, limit, offset }) as string[];
+}
+
+/** Full records of the given highlights, in the order given. */
+export function annotationsByIds(db: Db, ids: readonly string[]): Annotation[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM annotations a WHERE a.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as AnnotationRow[];
+  const byId = new Map(rows.map((r) => [r.id, toAnnotation(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

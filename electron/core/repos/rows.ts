@@ -52,6 +52,10 @@ export interface ThemeRow extends StampColumns {
   description: string;
   sort_order: number;
   annotation_count: number;
+  memo_json: string | null;
+  memo_text: string;
+  pinned: number | null;
+  questions: string;
 }
 
 export function toTheme(r: ThemeRow): Theme {
@@ -63,6 +67,10 @@ export function toTheme(r: ThemeRow): Theme {
     description: r.description,
     sortOrder: r.sort_order,
     annotationCount: r.annotation_count,
+    memoJson: r.memo_json,
+    memoText: r.memo_text,
+    pinned: r.pinned,
+    questions: r.questions,
   };
 }
 

@@ -5,7 +5,10 @@ import { makeAnchor } from '../../../shared/offsets';
 import * as repo from '../repos/annotations';
 import type { ServiceContext } from './context';
 import { getDocumentOrThrow } from './documents';
+import { assertLexicalState, noteJsonFromPlainText } from './lexical';
 import { getThemeOrThrow } from './themes';
+
+export { noteJsonFromPlainText };
 
 export function getAnnotationOrThrow(ctx: ServiceContext, id: string): Annotation {
   const a = repo.getAnnotation(ctx.db, id);
@@ -42,14 +45,7 @@ export function createAnnotation(
 
 export function updateNote(ctx: ServiceContext, input: { id: string; noteJson: string | null; noteText: string }): Annotation {
   live(ctx, input.id);
-  if (input.noteJson !== null) {
-    try {
-      const parsed = JSON.parse(input.noteJson) as { root?: unknown };
-      if (!parsed || typeof parsed !== 'object' || !parsed.root) throw new Error('no root');
-    } catch {
-      throw new PizhuError('invalid_input', 'The note is not a Lexical editor state.');
-    }
-  }
+  if (input.noteJson !== null) assertLexicalState(input.noteJson);
   repo.updateNote(ctx.db, input.id, input.noteJson, input.noteText, ctx.now());
   return getAnnotationOrThrow(ctx, input.id);
 }
@@ -87,19 +83,13 @@ export function restoreAnnotation(ctx: ServiceContext, id: string): Annotation {
   return getAnnotationOrThrow(ctx, id);
 }
 
-/** A Lexical editor state holding one paragraph per line, for notes typed on the command line. */
-export function noteJsonFromPlainText(text: string): string {
-  const paragraph = (line: string) => ({
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: line ? [{ type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 }] : [],
+export function deleteAnnotations(ctx: ServiceContext, ids: string[]): { ids: string[] } {
+  return writeTransaction(ctx.db, () => {
+    const now = ctx.now();
+    return { ids: repo.setAnnotationsDeleted(ctx.db, [...new Set(ids)], now, now) };
   });
-  return JSON.stringify({
-    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: text.split('\n').map(paragraph) },
-  });
+}
+
+export function restoreAnnotations(ctx: ServiceContext, ids: string[]): { ids: string[] } {
+  return writeTransaction(ctx.db, () => ({ ids: repo.setAnnotationsDeleted(ctx.db, [...new Set(ids)], null, ctx.now()) }));
 }

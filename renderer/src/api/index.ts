@@ -1,7 +1,9 @@
 // The only module that touches window.pizhu or the HTTP transport.
 import { channels, type Api, type Channel } from '../../../shared/contract';
 import { unwrap, type Result } from '../../../shared/errors';
+import type { ExportFile } from '../../../shared/domain';
 import { API_PREFIX, TOKEN_HEADER, type PreloadBridge } from '../../../shared/transport';
+import { base64ToBytes } from '../lib/base64';
 
 declare global {
   interface Window {
@@ -56,4 +58,30 @@ export async function saveTextFile(suggestedName: string, content: string): Prom
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   return suggestedName;
+}
+
+/**
+ * Saves a file of any type (a PNG, an SVG, a .docx) as a download: the browser's downloads in browser mode,
+ * Electron's own save dialog in the app (the text-only saveFile bridge would mangle bytes). Returns the name.
+ */
+export function saveBlobFile(suggestedName: string, data: Uint8Array | string, mime: string): string {
+  const part = typeof data === 'string' ? data : new Uint8Array(data);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([part], { type: mime }));
+  a.download = suggestedName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  return suggestedName;
+}
+
+/**
+ * Saves an export (text or base64 bytes) through the native save dialog in the app, as a browser download
+ * otherwise. Returns the path or name, null if cancelled.
+ */
+export async function saveExportFile(file: ExportFile): Promise<string | null> {
+  const data = file.encoding === 'base64' ? base64ToBytes(file.data) : file.data;
+  if (bridge) return unwrap(await bridge.saveFile(file.suggestedName, data));
+  return saveBlobFile(file.suggestedName, data, file.encoding === 'utf-8' && !/charset/.test(file.mime) ? `${file.mime};charset=utf-8` : file.mime);
 }

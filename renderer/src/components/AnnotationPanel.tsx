@@ -1,4 +1,5 @@
 import { addThemeToAnnotation, deleteAnnotation, removeThemeFromAnnotation } from '../actions';
+import { treeRows } from '../codebook/tree';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { NoteEditor } from './NoteEditor';
@@ -54,11 +55,11 @@ export function AnnotationPanel() {
               }}
             >
               <option value="">{t('addTheme')}</option>
-              {themes
-                .filter((th) => !active.themeIds.includes(th.id))
-                .map((th) => (
-                  <option key={th.id} value={th.id}>
-                    {th.name}
+              {treeRows(themes)
+                .filter((r) => !active.themeIds.includes(r.theme.id))
+                .map((r) => (
+                  <option key={r.theme.id} value={r.theme.id}>
+                    {'\u3000'.repeat(r.depth) + r.theme.name}
                   </option>
                 ))}
             </select>

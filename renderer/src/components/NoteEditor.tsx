@@ -114,13 +114,17 @@ function serialize(state: EditorState): { noteJson: string | null; noteText: str
   return { noteJson: empty ? null : JSON.stringify(state.toJSON()), noteText };
 }
 
-function AutoSave({ id, initial, onState }: { id: string; initial: string | null; onState: (s: SaveState) => void }) {
+type SaveFn = (json: string | null, text: string) => Promise<boolean>;
+
+function AutoSave({ save, initial, onState }: { save: SaveFn; initial: string | null; onState: (s: SaveState) => void }) {
   const [editor] = useLexicalComposerContext();
   const timer = useRef<number | null>(null);
   const pending = useRef<EditorState | null>(null);
   const lastSaved = useRef<string | null>(initial);
   const onStateRef = useRef(onState);
   onStateRef.current = onState;
+  // The save target is fixed for the editor's life (its composer is keyed by what it edits).
+  const saveRef = useRef(save);
 
   useEffect(() => {
     const flush = () => {
@@ -138,7 +142,7 @@ function AutoSave({ id, initial, onState }: { id: string; initial: string | null
       }
       lastSaved.current = noteJson;
       onStateRef.current('saving');
-      void saveNote(id, noteJson, noteText).then((ok) => {
+      void saveRef.current(noteJson, noteText).then((ok) => {
         if (!pending.current) onStateRef.current(ok ? 'saved' : 'dirty');
       });
     };
@@ -164,11 +168,22 @@ function AutoSave({ id, initial, onState }: { id: string; initial: string | null
       window.removeEventListener('beforeunload', flush);
       flush();
     };
-  }, [editor, id]);
+  }, [editor]);
   return null;
 }
 
-export function NoteEditor({ annotation }: { annotation: Annotation }) {
+interface RichTextEditorProps {
+  /** Lexical JSON to start from; read once (key the editor by what it edits). */
+  initialJson: string | null;
+  save: SaveFn;
+  title: string;
+  placeholder: string;
+  testId: string;
+  className?: string;
+}
+
+/** The rich-text editor of notes and memos: bold, italic, lists, links; saves itself after a pause and on blur. */
+export function RichTextEditor({ initialJson, save, title, placeholder, testId, className }: RichTextEditorProps) {
   const t = useT();
   const [state, setState] = useState<SaveState>('saved');
   const initialConfig = useMemo(
@@ -176,17 +191,17 @@ export function NoteEditor({ annotation }: { annotation: Annotation }) {
       namespace: 'pizhu-note',
       theme: editorTheme,
       nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode],
-      editorState: annotation.noteJson ?? undefined,
+      editorState: initialJson ?? undefined,
       onError: (e: Error) => console.error(e),
     }),
-    // Built once per annotation (the composer is keyed by id).
+    // Built once per editor (the composer is keyed by what it edits).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   return (
-    <div className="note">
+    <div className={'note' + (className ? ' ' + className : '')}>
       <div className="note-head">
-        <span className="section-title">{t('note')}</span>
+        <span className="section-title">{title}</span>
         <span className={'save-state ' + state} data-testid="save-state">
           {state === 'saved' ? t('saved') : state === 'saving' ? t('saving') : t('unsaved')}
         </span>
@@ -195,16 +210,29 @@ export function NoteEditor({ annotation }: { annotation: Annotation }) {
         <Toolbar />
         <div className="note-body">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="note-editor" data-testid="note-editor" aria-label={t('note')} />}
-            placeholder={<div className="note-placeholder">{t('notePlaceholder')}</div>}
+            contentEditable={<ContentEditable className="note-editor" data-testid={testId} aria-label={title} />}
+            placeholder={<div className="note-placeholder">{placeholder}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => validUrl(u) !== null} />
-        <AutoSave id={annotation.id} initial={annotation.noteJson} onState={setState} />
+        <AutoSave save={save} initial={initialJson} onState={setState} />
       </LexicalComposer>
     </div>
+  );
+}
+
+export function NoteEditor({ annotation }: { annotation: Annotation }) {
+  const t = useT();
+  return (
+    <RichTextEditor
+      initialJson={annotation.noteJson}
+      save={(json, text) => saveNote(annotation.id, json, text)}
+      title={t('note')}
+      placeholder={t('notePlaceholder')}
+      testId="note-editor"
+    />
   );
 }

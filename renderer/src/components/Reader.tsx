@@ -9,12 +9,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DocumentRecord, TextMark } from '../../../shared/domain';
 import { paragraphStarts, splitParagraphs } from '../../../shared/offsets';
 import { createAnnotation } from '../actions';
+import { createThemeAndApply } from '../codebook/actions';
+import { CodePicker, type PickerAnchor } from '../codebook/CodePicker';
+import { HoverCard } from '../codebook/HoverCard';
 import { DocumentTools } from './DocumentTools';
 import { ReaderExtras, readerNodes } from './RemovedSpans';
 import { useT } from '../i18n';
-import { offsetAtPoint, selectionOffsets } from '../lib/domOffsets';
+import { offsetAtPoint, rangeFor, selectionOffsets } from '../lib/domOffsets';
 import { $appendParagraphs } from '../lib/readerStructure';
-import { clearHighlights, highlightCss, paintHighlights } from '../lib/highlights';
+import { clearHighlights, highlightCss, paintHighlights, supportsHighlights } from '../lib/highlights';
 import { useDisplayText } from '../search/chinese';
 import { FindBar } from '../search/FindBar';
 import { ScriptSwitch } from '../search/ScriptSwitch';
@@ -46,9 +49,19 @@ function RootGrabber({ onRoot }: { onRoot: (el: HTMLElement | null) => void }) {
 interface Pending {
   start: number;
   end: number;
-  x: number;
-  y: number;
+  /** A copy of the selected range: it stays painted while focus moves into the picker. */
+  range: Range;
+  anchor: PickerAnchor;
 }
+
+/** Where the picker hangs: the end of the selection's last line box. */
+function anchorOf(range: Range): PickerAnchor {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  return { x: last.right, top: last.top, bottom: last.bottom };
+}
+
+const PENDING_HIGHLIGHT = 'pick-pending';
 
 function formatDate(s: string | null): string {
   // Stored as the source printed it (ISO date); shown as is, never shifted by time zones.
@@ -70,8 +83,17 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
   const starts = useMemo(() => paragraphStarts(paragraphs), [paragraphs]);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [readyTick, setReadyTick] = useState(0);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPendingState] = useState<Pending | null>(null);
+  // Read by the picker's actions: a key can arrive before the re-render that follows a selection change.
+  const pendingRef = useRef<Pending | null>(null);
+  const setPending = useCallback((next: Pending | null | ((p: Pending | null) => Pending | null)) => {
+    pendingRef.current = typeof next === 'function' ? next(pendingRef.current) : next;
+    setPendingState(pendingRef.current);
+  }, []);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The selection the user closed the picker on (Esc, a click elsewhere) does not reopen it; selecting the
+  // same text again (a new range) does.
+  const dismissed = useRef<{ range: Range | null; key: string }>({ range: null, key: '' });
   const onReady = useCallback(() => setReadyTick((n) => n + 1), []);
 
   const initialConfig = useMemo(
@@ -109,59 +131,117 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
     if (pr.bottom < br.top || pr.top > br.bottom) p.scrollIntoView({ block: 'center' });
   }, [activeId, root, starts]);
 
-  const captureSelection = useCallback(() => {
-    if (!root) return;
-    const sel = window.getSelection();
-    const off = selectionOffsets(root, doc.text, starts, sel);
-    if (!off) {
+  /** Opens the picker on the reader's selection; `fromKeys` leaves an open picker alone when there is none. */
+  const captureSelection = useCallback(
+    (fromKeys = false) => {
+      if (!root) return;
+      const off = selectionOffsets(root, doc.text, starts, window.getSelection());
+      if (!off) {
+        if (!fromKeys) setPending(null);
+        return;
+      }
+      if (fromKeys && dismissed.current.range === off.range && dismissed.current.key === `${off.start}:${off.end}`) return;
+      dismissed.current = { range: null, key: '' };
+      setPending((p) => (p && p.start === off.start && p.end === off.end ? p : { start: off.start, end: off.end, range: off.range.cloneRange(), anchor: anchorOf(off.range) }));
+    },
+    [root, doc.text, starts, setPending],
+  );
+
+  /** After coding, the caret waits at the end of the passage: Shift+arrows start the next selection from there. */
+  const finish = useCallback(
+    (end: number) => {
       setPending(null);
-      return;
-    }
-    const rects = off.range.getClientRects();
-    const last = rects[rects.length - 1] ?? off.range.getBoundingClientRect();
-    setPending({ start: off.start, end: off.end, x: last.right, y: last.bottom });
-  }, [root, doc.text, starts]);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      if (!root) return;
+      root.focus({ preventScroll: true });
+      const r = rangeFor(root, starts, end, end);
+      if (r && sel) sel.addRange(r);
+    },
+    [root, starts, setPending],
+  );
 
   const apply = useCallback(
     async (themeId: string | null) => {
-      if (!pending) return;
-      const { start, end } = pending;
-      setPending(null);
-      window.getSelection()?.removeAllRanges();
-      await createAnnotation(start, end, themeId ? [themeId] : []);
+      const p = pendingRef.current;
+      if (!p) return;
+      finish(p.end);
+      await createAnnotation(p.start, p.end, themeId ? [themeId] : []);
     },
-    [pending],
+    [finish],
   );
 
-  // Keys while the toolbar is open: 1–9 apply a theme, Esc closes.
-  useEffect(() => {
-    if (!pending) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'Escape') {
-        setPending(null);
-        return;
-      }
-      if (/^[1-9]$/.test(e.key)) {
-        const th = useStore.getState().themes[Number(e.key) - 1];
-        if (th) {
-          e.preventDefault();
-          void apply(th.id);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, apply]);
+  const create = useCallback(
+    async (name: string) => {
+      const p = pendingRef.current;
+      if (!p) return;
+      finish(p.end);
+      await createThemeAndApply(name, p.start, p.end);
+    },
+    [finish],
+  );
 
-  // Scrolling moves the selection; drop the toolbar.
+  const dismiss = useCallback(() => {
+    const sel = window.getSelection();
+    if (pending) dismissed.current = { range: sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null, key: `${pending.start}:${pending.end}` };
+    setPending(null);
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+  }, [pending, root, setPending]);
+
+  // The selection as it was, painted while focus is in the picker's filter.
+  useEffect(() => {
+    if (!pending || !supportsHighlights()) return;
+    const h = new Highlight(pending.range);
+    h.priority = 20;
+    CSS.highlights.set(PENDING_HIGHLIGHT, h);
+    return () => {
+      CSS.highlights.delete(PENDING_HIGHLIGHT);
+    };
+  }, [pending]);
+
+  // Scrolling carries the selection along; the picker follows it, and closes once it is out of view.
   useEffect(() => {
     const box = scrollRef.current;
     if (!box || !pending) return;
-    const onScroll = () => setPending(null);
+    const onScroll = () => {
+      const a = anchorOf(pending.range);
+      const b = box.getBoundingClientRect();
+      if (a.bottom < b.top || a.top > b.bottom) setPending(null);
+      else setPending((p) => (p ? { ...p, anchor: a } : p));
+    };
     box.addEventListener('scroll', onScroll, { passive: true });
     return () => box.removeEventListener('scroll', onScroll);
-  }, [pending]);
+  }, [pending, setPending]);
+
+  // Keyboard selections (Shift+arrows, Ctrl+A, a find match chosen with Esc) open the picker too; a mouse
+  // drag opens it on release (onMouseUp), not at every step of the drag.
+  const captureRef = useRef(captureSelection);
+  captureRef.current = captureSelection;
+  useEffect(() => {
+    if (!root) return;
+    let mouseDown = false;
+    const down = () => {
+      mouseDown = true;
+    };
+    const up = () => {
+      mouseDown = false;
+    };
+    // At once, not after a pause: the next key may already move focus into the picker.
+    const onChange = () => {
+      if (mouseDown) return;
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !sel.anchorNode || !root.contains(sel.anchorNode)) return;
+      captureRef.current(true);
+    };
+    document.addEventListener('selectionchange', onChange);
+    document.addEventListener('mousedown', down, true);
+    document.addEventListener('mouseup', up, true);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('mousedown', down, true);
+      document.removeEventListener('mouseup', up, true);
+    };
+  }, [root]);
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (e.button !== 0) return;
@@ -188,17 +268,11 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
     }
   };
 
-  const onKeyUp = (e: React.KeyboardEvent) => {
-    if (e.key.startsWith('Shift') || e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || (e.key === 'a' && (e.ctrlKey || e.metaKey))) {
-      captureSelection();
-    }
-  };
-
   const alpha = scheme === 'dark' ? 0.42 : 0.35;
   const meta = [doc.byline, doc.source, formatDate(doc.publishedAt)].filter(Boolean).join(' · ');
 
   return (
-    <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onKeyUp={onKeyUp}>
+    <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp}>
       <style>{highlightCss(themes, alpha)}</style>
       <article className="reader-article">
         <header className="reader-header">
@@ -219,32 +293,15 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
         </LexicalComposer>
       </article>
       {pending && (
-        <div
-          className="selection-toolbar"
-          data-testid="selection-toolbar"
-          style={{ left: Math.max(8, Math.min(pending.x - 40, window.innerWidth - 460)), top: pending.y + 8 }}
-          onMouseUp={(e) => e.stopPropagation()}
-          onMouseDown={(e) => e.preventDefault()}
-        >
-          {themes.map((th, i) => (
-            <button
-              key={th.id}
-              type="button"
-              data-testid="apply-theme"
-              data-theme-name={th.name}
-              title={i < 9 ? `${i + 1}` : undefined}
-              onClick={() => void apply(th.id)}
-            >
-              <span className="swatch" style={{ background: th.color }} />
-              {th.name}
-              {i < 9 && <kbd>{i + 1}</kbd>}
-            </button>
-          ))}
-          <button type="button" data-testid="apply-plain" className="plain" onClick={() => void apply(null)}>
-            {t('highlight')}
-          </button>
-        </div>
+        <CodePicker
+          anchor={pending.anchor}
+          onApply={(id) => void apply(id)}
+          onCreate={(name) => void create(name)}
+          onClose={dismiss}
+          syncSelection={() => captureRef.current(true)}
+        />
       )}
+      <HoverCard root={root} starts={starts} scrollRef={scrollRef} disabled={pending !== null} />
     </div>
   );
 }

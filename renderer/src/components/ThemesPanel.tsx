@@ -1,137 +1,104 @@
+// The codebook tab: the theme tree, a new theme, the selected theme's details, codebook import and export.
 import { useEffect, useRef, useState } from 'react';
-import type { Theme } from '../../../shared/domain';
-import { addExampleThemes, createTheme, deleteTheme, updateTheme } from '../actions';
+import { addExampleThemes, createTheme } from '../actions';
+import { exportCodebook, importCodebook, nextThemeColor } from '../codebook/actions';
+import { ThemeDetails } from '../codebook/ThemeDetails';
+import { ThemeDialogs } from '../codebook/ThemeDialogs';
+import { ThemeTree } from '../codebook/ThemeTree';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 
-const PALETTE = ['#e4572e', '#f3a712', '#29bf12', '#00a5cf', '#7b5ea7', '#d81159', '#8f6b3a', '#4e8098'];
-
-/** Colour input committing on the native change event (not on every input while dragging). */
-function ColorInput({ value, onCommit, testId, label }: { value: string; onCommit: (v: string) => void; testId?: string; label: string }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const cb = useRef(onCommit);
-  cb.current = onCommit;
+function CodebookMenu() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.value = value;
-  }, [value]);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const h = () => cb.current(el.value);
-    el.addEventListener('change', h);
-    return () => el.removeEventListener('change', h);
-  }, []);
-  return <input ref={ref} type="color" defaultValue={value} data-testid={testId} aria-label={label} className="color-input" />;
-}
-
-function InlineText({
-  value,
-  onCommit,
-  className,
-  multiline,
-  placeholder,
-  testId,
-}: {
-  value: string;
-  onCommit: (v: string) => void;
-  className?: string;
-  multiline?: boolean;
-  placeholder?: string;
-  testId?: string;
-}) {
-  const [v, setV] = useState(value);
-  useEffect(() => setV(value), [value]);
-  const commit = () => {
-    const nv = multiline ? v : v.trim();
-    if (nv !== value && (multiline || nv)) onCommit(nv);
-    else setV(value);
+    if (!open) return;
+    const away = (e: MouseEvent) => {
+      if (!boxRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+  const run = (fn: () => void) => {
+    setOpen(false);
+    fn();
   };
-  if (multiline)
-    return (
-      <textarea
-        className={className}
-        value={v}
-        rows={2}
-        placeholder={placeholder}
-        data-testid={testId}
-        onChange={(e) => setV(e.target.value)}
-        onBlur={commit}
-      />
-    );
   return (
-    <input
-      className={className}
-      value={v}
-      placeholder={placeholder}
-      data-testid={testId}
-      onChange={(e) => setV(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-        if (e.key === 'Escape') {
-          setV(value);
-          e.stopPropagation();
-        }
-      }}
-    />
+    <div className="menu-anchor codebook-io" ref={boxRef}>
+      <button type="button" className="small" data-testid="codebook-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('codebookIO')} ▾
+      </button>
+      {open && (
+        <div className="row-menu codebook-menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <div className="menu-label">{t('codebookExport')}</div>
+          <button type="button" role="menuitem" className="menu-item" data-testid="codebook-export-json" onClick={() => run(() => void exportCodebook('json'))}>
+            {t('codebookJson')}
+          </button>
+          <button type="button" role="menuitem" className="menu-item" data-testid="codebook-export-csv" onClick={() => run(() => void exportCodebook('csv'))}>
+            {t('codebookCsv')}
+          </button>
+          <div className="menu-sep" />
+          <button type="button" role="menuitem" className="menu-item" data-testid="codebook-import" onClick={() => run(() => fileRef.current?.click())}>
+            {t('codebookImport')}
+          </button>
+        </div>
+      )}
+      <input
+        ref={fileRef}
+        type="file"
+        hidden
+        accept=".json,.csv,application/json,text/csv"
+        data-testid="codebook-import-input"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) await importCodebook(file.name, await file.text());
+        }}
+      />
+    </div>
   );
 }
 
-function ThemeRow({ theme, index }: { theme: Theme; index: number }) {
+function NewThemeForm() {
   const t = useT();
+  const themes = useStore((s) => s.themes);
+  const [name, setName] = useState('');
+  const [color, setColor] = useState(nextThemeColor);
+  useEffect(() => setColor(nextThemeColor()), [themes.length]);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const n = name.trim();
+    if (!n) return;
+    const created = await createTheme(n, color);
+    if (created) {
+      setName('');
+      useStore.getState().selectTheme(created.id);
+    }
+  };
   return (
-    <li className="theme-row" data-testid="theme-row" data-theme-name={theme.name}>
-      <div className="theme-line">
-        <ColorInput value={theme.color} label={theme.name} onCommit={(color) => void updateTheme(theme, { color })} />
-        <InlineText className="theme-name" value={theme.name} testId="theme-name" onCommit={(name) => void updateTheme(theme, { name })} />
-        {index < 9 && <kbd title="1–9">{index + 1}</kbd>}
-        <span className="theme-count" data-testid="theme-count" title={t('highlights')}>
-          {theme.annotationCount}
-        </span>
-        <button
-          type="button"
-          className="icon danger"
-          data-testid="delete-theme"
-          title={t('deleteTheme')}
-          aria-label={t('deleteTheme') + ' ' + theme.name}
-          onClick={() => void deleteTheme(theme.id)}
-        >
-          ×
-        </button>
-      </div>
-      <InlineText
-        className="theme-desc"
-        multiline
-        value={theme.description}
-        placeholder={t('description')}
-        onCommit={(description) => void updateTheme(theme, { description })}
-      />
-    </li>
+    <form className="theme-create" onSubmit={(e) => void submit(e)}>
+      <input type="color" value={color} onChange={(e) => setColor(e.target.value)} aria-label={t('themeColor')} title={t('themeColor')} className="color-input" />
+      <input data-testid="new-theme-name" value={name} placeholder={t('newThemeName')} aria-label={t('newThemeName')} onChange={(e) => setName(e.target.value)} maxLength={200} />
+      <button type="submit" className="primary" data-testid="create-theme" disabled={!name.trim()}>
+        {t('createTheme')}
+      </button>
+    </form>
   );
 }
 
 export function ThemesPanel() {
   const t = useT();
   const themes = useStore((s) => s.themes);
-  const [name, setName] = useState('');
-  const [color, setColor] = useState(PALETTE[0]);
-
-  useEffect(() => {
-    setColor(PALETTE[themes.length % PALETTE.length]);
-  }, [themes.length]);
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const n = name.trim();
-    if (!n) return;
-    const created = await createTheme(n, color);
-    if (created) setName('');
-  };
-
   return (
     <div className="themes-panel" data-testid="themes-panel">
+      <div className="panel-head">
+        <span className="panel-head-title">
+          {t('codebook')} <span className="muted">{themes.length}</span>
+        </span>
+        <CodebookMenu />
+      </div>
       {themes.length === 0 && (
         <div className="offer">
           <p className="hint">{t('noThemes')}</p>
@@ -140,24 +107,11 @@ export function ThemesPanel() {
           </button>
         </div>
       )}
-      <ul className="theme-list">
-        {themes.map((th, i) => (
-          <ThemeRow key={th.id} theme={th} index={i} />
-        ))}
-      </ul>
-      <form className="theme-create" onSubmit={(e) => void submit(e)}>
-        <input type="color" value={color} onChange={(e) => setColor(e.target.value)} aria-label="colour" className="color-input" />
-        <input
-          data-testid="new-theme-name"
-          value={name}
-          placeholder={t('newThemeName')}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={200}
-        />
-        <button type="submit" className="primary" data-testid="create-theme" disabled={!name.trim()}>
-          {t('createTheme')}
-        </button>
-      </form>
+      <ThemeTree />
+      {themes.length > 0 && <p className="tree-keys muted">{t('treeKeys')}</p>}
+      <NewThemeForm />
+      {themes.length > 0 && <ThemeDetails />}
+      <ThemeDialogs />
     </div>
   );
 }

@@ -1,50 +1,10 @@
-import { useState } from 'react';
-import { exportMarkdown, redo, undo } from '../actions';
+import { redo, undo } from '../actions';
+import { ExportDialog } from '../export/ExportDialog';
 import { ImportButton } from './ImportDialog';
 import { useT } from '../i18n';
 import { SearchButton } from '../search/SearchButton';
+import { AnalysisButton } from '../analysis/AnalysisButton';
 import { useStore } from '../store';
-
-export function ExportDialog() {
-  const t = useT();
-  const open = useStore((s) => s.exportOpen);
-  const setOpen = useStore((s) => s.setExportOpen);
-  const [by, setBy] = useState<'theme' | 'document'>('theme');
-  const [busy, setBusy] = useState(false);
-  if (!open) return null;
-  return (
-    <div className="popover export-pop" role="dialog" aria-label={t('exportTitle')} data-testid="export-dialog">
-      <div className="pop-title">{t('exportTitle')}</div>
-      <label className="radio">
-        <input type="radio" name="by" value="theme" checked={by === 'theme'} onChange={() => setBy('theme')} />
-        {t('byTheme')}
-      </label>
-      <label className="radio">
-        <input type="radio" name="by" value="document" checked={by === 'document'} onChange={() => setBy('document')} />
-        {t('byDocument')}
-      </label>
-      <div className="row-end">
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="export-confirm"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            const ok = await exportMarkdown(by);
-            setBusy(false);
-            if (ok) setOpen(false);
-          }}
-        >
-          {t('exportConfirm')}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 export function ShortcutsHelp() {
   const t = useT();
@@ -52,17 +12,26 @@ export function ShortcutsHelp() {
   const setOpen = useStore((s) => s.setHelpOpen);
   if (!open) return null;
   const rows: [string, string][] = [
-    ['1 – 9', t('scApply')],
+    ['kjcx… ↵', t('scPicker')],
+    ['1 – 9', t('scPinned')],
+    ['Ctrl+F … Esc', t('scFindSelect')],
+    ['Shift+← / →', t('scExtend')],
     ['Ctrl+Z', t('scUndo')],
     ['Ctrl+Shift+Z / Ctrl+Y', t('scRedo')],
     ['Ctrl+O', t('scImport')],
     ['Ctrl+Shift+S', t('scSplit')],
     ['Ctrl+Shift+M', t('scMerge')],
     ['Ctrl+E', t('scExport')],
+    ['Ctrl+Enter', t('scExportSave')],
+    ['Ctrl+P', t('scExportPrint')],
     ['Ctrl+Shift+F', t('scSearch')],
+    ['Ctrl+Shift+A', t('scAnalysis')],
     ['Ctrl+F', t('scFind')],
     ['F3 / Shift+F3', t('scFindStep')],
     ['Ctrl+Shift+L', t('scLang')],
+    ['Alt+↑ / Alt+↓', t('scTreeMove')],
+    ['Tab / Shift+Tab', t('scTreeIndent')],
+    ['F2 / Del', t('scTreeEdit')],
     ['Esc', t('scEsc')],
     ['?', t('scHelp')],
   ];
@@ -111,6 +80,7 @@ export function TopBar() {
       <div className="top-actions">
         <ImportButton />
         <SearchButton />
+        <AnalysisButton />
         <span className="sep" />
         <button type="button" data-testid="undo" title={t('undo') + ' (Ctrl+Z)'} disabled={!canUndo} onClick={() => void undo()}>
           ↶ {t('undo')}

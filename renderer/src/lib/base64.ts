@@ -11,3 +11,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   }
   return parts.join('');
 }
+
+/** The bytes of a base64 string (an export file from the backend). */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { useDisplayText } from './chinese';
 import { useFindMatches, wrapIndex } from './findMatches';
 import { formatCount } from './format';
+import { currentFindRange } from './paint';
 
 /** Moves focus back to the text so reading keys (and the next Ctrl+F) work as before. */
 function focusReader(): void {
@@ -53,7 +54,14 @@ function FindBarOpen({ documentId, text }: { documentId: string; text: string })
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
+      // The current match stays selected, ready for the code picker or Shift+arrows.
+      const match = currentFindRange()?.cloneRange();
       close();
+      if (match) {
+        const sel = window.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(match);
+      }
     }
   };
 

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Collection, SearchGroup, SearchHit, SearchScope } from '../../../shared/domain';
 import { api } from '../api';
+import { AutocodeBar } from '../codebook/Autocode';
 import { useT, type Key } from '../i18n';
 import { useStore } from '../store';
 import { NO_FILTERS, SEARCH_PAGE, type SearchFilters } from '../store/search';
@@ -367,6 +368,7 @@ export function SearchPanel() {
       {filtersOpen && <Filters collections={collections} />}
 
       <Status />
+      <AutocodeBar />
       <div className="search-results" data-testid="search-results">
         {!trimmed && <EmptyState />}
         {trimmed && outcome.status === 'error' && (

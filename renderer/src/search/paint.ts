@@ -25,13 +25,22 @@ function setHighlight(name: string, ranges: Range[], priority: number): void {
   CSS.highlights.set(name, h);
 }
 
+let currentFind: Range | null = null;
+
+/** The find bar's current match, to leave selected when the bar closes with Esc (as a browser does). */
+export function currentFindRange(): Range | null {
+  return currentFind;
+}
+
 export function paintFind(all: Range[], current: Range | null): void {
+  currentFind = current;
   if (!supportsHighlights()) return;
   setHighlight(FIND_ALL, all, 15);
   setHighlight(FIND_CURRENT, current ? [current] : [], 30);
 }
 
 export function clearFind(): void {
+  currentFind = null;
   if (!supportsHighlights()) return;
   CSS.highlights.delete(FIND_ALL);
   CSS.highlights.delete(FIND_CURRENT);

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { createAnalysisSlice } from './analysis';
+import { createCodebookSlice } from './codebook';
 import { createImportSlice } from './importSlice';
 import { createLibrarySlice } from './library';
 import { createReaderSlice } from './reader';
@@ -11,8 +13,12 @@ import { createUndoSlice } from './undo';
 export type * from './types';
 export type * from './search';
 export type * from './importSlice';
+export type * from './analysis';
+export type * from './codebook';
 
 export const useStore = create<Store>()((...a) => ({
+  ...createAnalysisSlice(...a),
+  ...createCodebookSlice(...a),
   ...createImportSlice(...a),
   ...createLibrarySlice(...a),
   ...createReaderSlice(...a),

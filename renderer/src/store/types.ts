@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../../shared/domain';
 import type { Lang } from '../i18n';
+import type { AnalysisSlice } from './analysis';
+import type { CodebookSlice } from './codebook';
 import type { ImportSlice } from './importSlice';
 import type { SearchSlice } from './search';
 
@@ -28,7 +30,7 @@ export interface ThemesSlice {
 }
 
 export type ColorScheme = 'light' | 'dark';
-export type SideTab = 'annotation' | 'themes';
+export type SideTab = 'annotation' | 'themes' | 'browse' | 'memos';
 export interface Toast {
   id: number;
   kind: 'info' | 'error';
@@ -67,5 +69,5 @@ export interface UndoSlice {
   pushPast: (e: UndoEntry) => void;
 }
 
-export type Store = ImportSlice & LibrarySlice & ReaderSlice & SearchSlice & ThemesSlice & UiSlice & UndoSlice;
+export type Store = AnalysisSlice & CodebookSlice & ImportSlice & LibrarySlice & ReaderSlice & SearchSlice & ThemesSlice & UiSlice & UndoSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

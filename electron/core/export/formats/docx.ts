@@ -1,0 +1,8 @@
+// Study notes as a Word document.
+import { wordFile } from '../word/wordExport';
+import type { ExportWriter } from './types';
+
+export const docxWriter: ExportWriter = {
+  format: 'docx',
+  write: (ctx, request) => wordFile(ctx, 'notes', request),
+};

@@ -1,0 +1,8 @@
+// The thematic excerpt handout (专题摘编) as a Word document.
+import { wordFile } from '../word/wordExport';
+import type { ExportWriter } from './types';
+
+export const handoutWriter: ExportWriter = {
+  format: 'handout',
+  write: (ctx, request) => wordFile(ctx, 'handout', request),
+};
