@@ -73,6 +73,9 @@ async function shots(page: Page, name: string, { target, prepare, cleanup }: Sho
   await setScheme(page, 'light', 'zh-CN');
 }
 
+// Each test also takes its screenshots in two schemes and languages.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page, app }) => {
   app.lib.handlers['themes.addExamples']({});
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -118,6 +121,7 @@ test('code three passages from the keyboard only: find, Shift+arrows, pinyin ini
   // 3. A theme that does not exist yet: type its name, the only line is "create", Enter.
   // (Chinese comes from an input method, which needs the filter box focused first: Tab gets there.)
   await selectByFind(page, '深化产学研用融合发展');
+  await expect(picker).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('picker-input')).toBeFocused();
   await page.keyboard.type('产学研');
