@@ -10,33 +10,14 @@ import type { ExportFile } from '../shared/domain';
 import type { Db } from '../electron/core/db/connection';
 import { library, ONE_THEME, TOTAL } from './exchange';
 import { median, type BenchRow } from './stats';
+import { BOLD, ITALIC, link, list, note, paragraph, text } from '../tests/unit/lexicalNote';
 
 const RUNS = 5;
 
-const RICH_NOTE = JSON.stringify({
-  root: {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', text: '要点：', format: 1 },
-          { type: 'text', text: '先立后破，', format: 0 },
-          { type: 'text', text: '因地制宜', format: 2 },
-          { type: 'link', url: 'https://example.org/', children: [{ type: 'text', text: '原文', format: 0 }] },
-        ],
-      },
-      {
-        type: 'list',
-        listType: 'number',
-        children: [
-          { type: 'listitem', children: [{ type: 'text', text: '改造提升传统产业', format: 0 }] },
-          { type: 'listitem', children: [{ type: 'text', text: '培育壮大新兴产业', format: 0 }] },
-        ],
-      },
-    ],
-  },
-});
+const RICH_NOTE = note(
+  paragraph(text('要点：', BOLD), text('先立后破，'), text('因地制宜', ITALIC), link('https://example.org/', '原文')),
+  list('number', '改造提升传统产业', '培育壮大新兴产业'),
+);
 
 function naiveRun(text: string, eastAsia: string): TextRun {
   return new TextRun({ text, font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, hint: 'eastAsia' }, size: 32, language: { value: 'en-US', eastAsia: 'zh-CN' } });

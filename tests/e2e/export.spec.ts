@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
 import { expect, shotsDir, test } from './fixtures';
+import { BOLD, ITALIC, list, note, paragraph, text } from '../unit/lexicalNote';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
 
@@ -14,22 +15,7 @@ const TITLE = '新质生产力专题摘编';
 const UNIT = '理论学习中心组';
 const QUESTION = '结合本地实际，谈谈如何因地制宜发展新质生产力？';
 
-const NOTE = JSON.stringify({
-  root: {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', text: '要点：', format: 1 },
-          { type: 'text', text: '先立后破，', format: 0 },
-          { type: 'text', text: '因地制宜', format: 2 },
-        ],
-      },
-      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: '<b>不是标记</b>', format: 0 }] }] },
-    ],
-  },
-});
+const NOTE = note(paragraph(text('要点：', BOLD), text('先立后破，'), text('因地制宜', ITALIC)), list('bullet', '<b>不是标记</b>'));
 
 /** Two themes (one nested) with questions and a handful of highlights on the seeds. */
 function seedExcerpts(h: Handlers): { quotes: string[] } {

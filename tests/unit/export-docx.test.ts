@@ -12,6 +12,7 @@ import { chineseDate, chineseNumber, headingLabel } from '../../electron/core/ex
 import { textHighlight } from '../../electron/core/export/word/highlight';
 import { projectRoot } from '../../electron/core/paths';
 import { open, tempDir } from './helpers';
+import { BOLD, ITALIC, link, list, note, paragraph, text } from './lexicalNote';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
 
@@ -20,31 +21,11 @@ const RARE = '𠀀'; // U+20000, outside the Basic Multilingual Plane
 const QUESTION_1 = '如何理解因地制宜发展新质生产力？';
 const QUESTION_2 = '结合本单位实际谈谈做法。';
 
-const richNote = JSON.stringify({
-  root: {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', text: '要点', format: 1 },
-          { type: 'text', text: '：先立后破，', format: 0 },
-          { type: 'text', text: '因地制宜', format: 2 },
-          { type: 'link', url: 'https://example.org/a', children: [{ type: 'text', text: '原文', format: 0 }] },
-        ],
-      },
-      {
-        type: 'list',
-        listType: 'number',
-        children: [
-          { type: 'listitem', children: [{ type: 'text', text: '传统产业改造', format: 0 }] },
-          { type: 'listitem', children: [{ type: 'text', text: '新兴产业培育', format: 0 }] },
-        ],
-      },
-      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '<script>坏链接</script>', format: 0 }] }] },
-    ],
-  },
-});
+const richNote = note(
+  paragraph(text('要点', BOLD), text('：先立后破，'), text('因地制宜', ITALIC), link('https://example.org/a', '原文')),
+  list('number', '传统产业改造', '新兴产业培育'),
+  paragraph(link('javascript:alert(1)', '<script>坏链接</script>')),
+);
 
 interface Fixture {
   h: Handlers;

@@ -15,26 +15,13 @@ import type { InputOf } from '../../shared/contract';
 import type { Annotation, DocumentRecord, DocumentSummary, ExportFile, Memo, Theme } from '../../shared/domain';
 import type { Handlers } from '../../shared/contract';
 import { closeAndForget, open, tempDir } from './helpers';
+import { BOLD, list, note, paragraph, text } from './lexicalNote';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const SCHEMAS = join(__dirname, '../../resources/refi-qda');
 const EXTRA = '𠀀';
 
-const richNote = JSON.stringify({
-  root: {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', text: '要点', format: 1 },
-          { type: 'text', text: '：结合 & <实际> "引号"', format: 0 },
-        ],
-      },
-      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: '其一', format: 0 }] }] },
-    ],
-  },
-});
+const richNote = note(paragraph(text('要点', BOLD), text('：结合 & <实际> "引号"')), list('bullet', '其一'));
 const richNoteText = '要点：结合 & <实际> "引号"\n其一';
 
 type H = Handlers;

@@ -2,33 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
 import { lexicalJsonToMarkdown } from '../../electron/core/export/lexicalMarkdown';
 import { open } from './helpers';
+import { BOLD, ITALIC, link, list, note, paragraph, text } from './lexicalNote';
 
-const richNote = JSON.stringify({
-  root: {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', text: '要点', format: 1 },
-          { type: 'text', text: '：', format: 0 },
-          { type: 'text', text: '因地制宜', format: 2 },
-          { type: 'link', url: 'https://example.org/a', children: [{ type: 'text', text: '原文', format: 0 }] },
-        ],
-      },
-      {
-        type: 'list',
-        listType: 'bullet',
-        children: [
-          { type: 'listitem', children: [{ type: 'text', text: '其一', format: 0 }] },
-          { type: 'listitem', children: [{ type: 'text', text: '其二', format: 0 }] },
-        ],
-      },
-      { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [{ type: 'text', text: '第一', format: 0 }] }] },
-      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'bad', format: 0 }] }] },
-    ],
-  },
-});
+const richNote = note(
+  paragraph(text('要点', BOLD), text('：'), text('因地制宜', ITALIC), link('https://example.org/a', '原文')),
+  list('bullet', '其一', '其二'),
+  list('number', '第一'),
+  paragraph(link('javascript:alert(1)', 'bad')),
+);
 
 describe('Lexical note → Markdown', () => {
   it('keeps bold, italic, links and lists, and drops unsafe link targets', () => {
