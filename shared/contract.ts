@@ -45,6 +45,13 @@ const importOptions = z
   .optional();
 const metaText = z.string().trim().max(500).nullable().optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const handoutOptions = z.object({
+  title: z.string().max(200).optional(),
+  unit: z.string().max(200).optional(),
+  date: isoDate.optional(),
+  includeQuestions: z.boolean().optional(),
+  includeToc: z.boolean().optional(),
+});
 
 export const contract = {
   'library.info': ch<{ libraryDir: string; author: string; documentCount: number }>()(noInput),
@@ -192,15 +199,7 @@ export const contract = {
       /** Word: official-document style (GB/T 9704-like fonts and numbering) or plain. */
       style: z.enum(['official', 'plain']).optional(),
       colorHighlights: z.boolean().optional(),
-      handout: z
-        .object({
-          title: z.string().max(200).optional(),
-          unit: z.string().max(200).optional(),
-          date: isoDate.optional(),
-          includeQuestions: z.boolean().optional(),
-          includeToc: z.boolean().optional(),
-        })
-        .optional(),
+      handout: handoutOptions.optional(),
     }),
   ),
   /** The first page of a Word export or handout as sanitised HTML, for the dialog's live preview. */
@@ -212,15 +211,7 @@ export const contract = {
       documentIds: z.array(id).max(10_000).optional(),
       style: z.enum(['official', 'plain']).optional(),
       colorHighlights: z.boolean().optional(),
-      handout: z
-        .object({
-          title: z.string().max(200).optional(),
-          unit: z.string().max(200).optional(),
-          date: isoDate.optional(),
-          includeQuestions: z.boolean().optional(),
-          includeToc: z.boolean().optional(),
-        })
-        .optional(),
+      handout: handoutOptions.optional(),
       /** Every page (to print the handout) instead of the first page of each part. */
       all: z.boolean().optional(),
     }),

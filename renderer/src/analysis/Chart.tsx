@@ -73,7 +73,7 @@ export function Chart({ build, height, title, testId, onItemClick, chartRef, too
     setSaving(format);
     try {
       const name = await saveFigure(build, width ?? Math.max(480, el.clientWidth), height, format, title);
-      useStore.getState().pushToast('info', t('anSaved') + name);
+      if (name) useStore.getState().pushToast('info', t('anSaved') + name);
     } catch (err) {
       reportError(err);
     } finally {

@@ -1,5 +1,6 @@
 // Saving a chart as a figure: drawn again off screen in the paper style, then written as PNG or SVG.
-import { saveBlobFile } from '../api';
+import { saveFile } from '../api';
+import { base64ToBytes } from '../lib/base64';
 import { echarts, type AnyChartOption } from './echarts';
 import { PAPER, type ChartPalette } from './palette';
 
@@ -7,13 +8,6 @@ export type FigureFormat = 'png' | 'svg';
 
 /** 3× the screen size: about 300 dpi at the size the chart has on screen, enough for print. */
 const PNG_PIXEL_RATIO = 3;
-
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 /** The word cloud lays its words out in a timer after setOption; two turns of the event loop let it finish. */
 function settle(): Promise<void> {
@@ -45,7 +39,7 @@ export function figureName(title: string, format: FigureFormat): string {
   return `${safe}_${new Date().toISOString().slice(0, 10)}.${format}`;
 }
 
-export async function saveFigure(build: (p: ChartPalette) => AnyChartOption, width: number, height: number, format: FigureFormat, title: string): Promise<string> {
+export async function saveFigure(build: (p: ChartPalette) => AnyChartOption, width: number, height: number, format: FigureFormat, title: string): Promise<string | null> {
   const { data, mime } = await renderFigure(build, width, height, format);
-  return saveBlobFile(figureName(title, format), data, mime);
+  return saveFile(figureName(title, format), data, mime);
 }

@@ -46,25 +46,8 @@ export const api = Object.fromEntries(
 
 export const isDesktop = Boolean(bridge);
 
-/** Saves text through the native dialog in the app, as a browser download otherwise. Returns the path or name, null if cancelled. */
-export async function saveTextFile(suggestedName: string, content: string): Promise<string | null> {
-  if (bridge) return unwrap(await bridge.saveFile(suggestedName, content));
-  const blob = new Blob([content], { type: 'text/markdown;charset=utf-8' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = suggestedName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  return suggestedName;
-}
-
-/**
- * Saves a file of any type (a PNG, an SVG, a .docx) as a download: the browser's downloads in browser mode,
- * Electron's own save dialog in the app (the text-only saveFile bridge would mangle bytes). Returns the name.
- */
-export function saveBlobFile(suggestedName: string, data: Uint8Array | string, mime: string): string {
+/** A browser download of the data, for browser mode. */
+function download(suggestedName: string, data: Uint8Array | string, mime: string): string {
   const part = typeof data === 'string' ? data : new Uint8Array(data);
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([part], { type: mime }));
@@ -77,11 +60,20 @@ export function saveBlobFile(suggestedName: string, data: Uint8Array | string, m
 }
 
 /**
- * Saves an export (text or base64 bytes) through the native save dialog in the app, as a browser download
- * otherwise. Returns the path or name, null if cancelled.
+ * Saves text or bytes (a PNG, an SVG, a .docx) through the native save dialog in the app, as a browser
+ * download otherwise. Returns the path or name, null if cancelled.
  */
-export async function saveExportFile(file: ExportFile): Promise<string | null> {
+export async function saveFile(suggestedName: string, data: Uint8Array | string, mime: string): Promise<string | null> {
+  if (bridge) return unwrap(await bridge.saveFile(suggestedName, data));
+  return download(suggestedName, data, mime);
+}
+
+export function saveTextFile(suggestedName: string, content: string, mime = 'text/markdown;charset=utf-8'): Promise<string | null> {
+  return saveFile(suggestedName, content, mime);
+}
+
+/** Saves an export from the backend (text or base64 bytes). */
+export function saveExportFile(file: ExportFile): Promise<string | null> {
   const data = file.encoding === 'base64' ? base64ToBytes(file.data) : file.data;
-  if (bridge) return unwrap(await bridge.saveFile(file.suggestedName, data));
-  return saveBlobFile(file.suggestedName, data, file.encoding === 'utf-8' && !/charset/.test(file.mime) ? `${file.mime};charset=utf-8` : file.mime);
+  return saveFile(file.suggestedName, data, file.encoding === 'utf-8' && !/charset/.test(file.mime) ? `${file.mime};charset=utf-8` : file.mime);
 }
