@@ -73,7 +73,7 @@ export function highlightCss(themes: readonly Theme[], alpha: number): string {
   const rules: string[] = [];
   for (const t of themes) rules.push(`${TINT_SCOPE}::highlight(${themeHighlightName(t.id)}) { background-color: ${hexToRgba(t.color, alpha)}; }`);
   rules.push(`${TINT_SCOPE}::highlight(${PLAIN}) { background-color: var(--hl-plain); }`);
-  rules.push(`::highlight(${ACTIVE}) { background-color: var(--hl-active-bg); text-decoration: overline 2px var(--hl-active); }`);
+  rules.push(`${TINT_SCOPE}::highlight(${ACTIVE}) { background-color: var(--hl-active-bg); text-decoration: overline 2px var(--hl-active); }`);
   return rules.join('\n');
 }
 
