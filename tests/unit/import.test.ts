@@ -91,6 +91,8 @@ describe('seed import: cleaned text paragraph by paragraph', () => {
     const expected = [lines[4], ...lines.slice(8, 47).filter(Boolean)];
     expect(paragraphs(doc)).toEqual(expected);
     expect(doc.removed.map((s) => s.rule)).toEqual(['site-chrome', 'site-chrome', 'site-chrome', 'spam-links']);
+    // the page's title line reads as a heading
+    expect(doc.marks).toEqual([{ start: 0, end: lines[4].length, kind: 'h1' }]);
   });
 
   it('003: headline, sub-headlines, authors, five paragraphs, the author note', () => {

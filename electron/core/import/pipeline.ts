@@ -53,7 +53,7 @@ export function prepareImport(parsed: ParsedDocument, fileTitle: string, options
         url,
         text: cleaned.text,
         removed: cleaned.removed,
-        marks: cleaned.marks,
+        marks: withTitleHeading(cleaned.text, meta.title, cleaned.marks),
         script: detectScript(cleaned.text),
         mojibakeParagraphs: flagged,
       },
@@ -142,4 +142,11 @@ function splitArticles(text: string, removed: PendingSpan[], marks: TextMark[], 
     spans.sort((a, b) => a.position - b.position || a.sourceOffset - b.sourceOffset);
     return { title: r.title, text: body, removed: spans, marks: articleMarks };
   });
+}
+
+/** A page's own title line, when the text opens with it, reads as a heading (as the split articles' titles do). */
+function withTitleHeading(text: string, title: string, marks: TextMark[]): TextMark[] {
+  const first = text.split('\n', 1)[0];
+  if (text.indexOf('\n') < 0 || first.trim() !== title.trim() || marks.some((m) => m.start === 0 && m.kind.startsWith('h'))) return marks;
+  return [{ start: 0, end: first.length, kind: 'h1' }, ...marks];
 }
