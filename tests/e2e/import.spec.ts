@@ -304,7 +304,8 @@ test('broken paragraphs are marked; split here, merge with next, edit the detail
   const sixth = paragraphs[5];
   expect(sixth.startsWith('在“新”上寻突破')).toBe(true);
   await page.getByTestId('doc-item').filter({ hasText: '黑河' }).click();
-  await page.getByTestId('reader-text').locator('p').nth(5).click();
+  // paragraphs are the root's children (the title line is a heading, not a <p>)
+  await page.getByTestId('reader-text').locator(':scope > *').nth(5).click();
   await page.getByTestId('split-here').click();
   const panel = page.getByTestId('split-panel');
   await expect(panel).toContainText('从第 6 段起');
