@@ -188,8 +188,12 @@ test('theme tree: nest by drag and keys, reorder, merge and delete with undo, pi
   await page.keyboard.press('Tab');
   await expect.poll(() => themeNamed(h, '绿色发展').parentId).toBe(themeNamed(h, '体制机制改革').id);
   await expect(row('绿色发展')).toBeFocused();
+  await expect(row('绿色发展')).toHaveAttribute('data-depth', '1');
+  await expect(row('绿色发展')).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect.poll(() => themeNamed(h, '绿色发展').parentId).toBeNull();
+  // the tree shows each move before the next key acts on it
+  await expect(row('绿色发展')).toHaveAttribute('data-depth', '0');
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => page.getByTestId('theme-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-theme-name')))).toEqual([
     '科技创新',

@@ -80,6 +80,10 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
   const shownText = useDisplayText(doc.text);
   const shownTitle = useDisplayText(doc.title);
   const paragraphs = useMemo(() => splitParagraphs(shownText), [shownText]);
+  // By content, not identity: a re-fetched document (after any annotation change) must not rebuild the
+  // paragraphs, which would drop the selection and every DOM range pointing into them.
+  const marksKey = JSON.stringify(doc.marks);
+  const marks = useMemo(() => JSON.parse(marksKey) as TextMark[], [marksKey]);
   const starts = useMemo(() => paragraphStarts(paragraphs), [paragraphs]);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [readyTick, setReadyTick] = useState(0);
@@ -233,13 +237,15 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
       if (!sel || sel.isCollapsed || !sel.anchorNode || !root.contains(sel.anchorNode)) return;
       captureRef.current(true);
     };
+    // A drag and drop (the theme tree's) ends without a mouseup: dragend says the button is up again.
+    const upEvents = ['mouseup', 'dragend', 'drop'] as const;
     document.addEventListener('selectionchange', onChange);
     document.addEventListener('mousedown', down, true);
-    document.addEventListener('mouseup', up, true);
+    for (const type of upEvents) document.addEventListener(type, up, true);
     return () => {
       document.removeEventListener('selectionchange', onChange);
       document.removeEventListener('mousedown', down, true);
-      document.removeEventListener('mouseup', up, true);
+      for (const type of upEvents) document.removeEventListener(type, up, true);
     };
   }, [root]);
 
@@ -287,7 +293,7 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
             contentEditable={<ContentEditable className="reader-text" data-testid="reader-text" tabIndex={0} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <DocumentLoader paragraphs={paragraphs} starts={starts} marks={doc.marks} onReady={onReady} />
+          <DocumentLoader paragraphs={paragraphs} starts={starts} marks={marks} onReady={onReady} />
           <ReaderExtras doc={doc} paragraphs={paragraphs} onChange={onReady} />
           <RootGrabber onRoot={setRoot} />
         </LexicalComposer>

@@ -5,11 +5,23 @@ import { useStore } from '../store';
 import { useDisplayText } from './chinese';
 import { useFindMatches, wrapIndex } from './findMatches';
 import { formatCount } from './format';
+import { paragraphStarts, splitParagraphs } from '../../../shared/offsets';
+import { rangeFor } from '../lib/domOffsets';
 import { currentFindRange } from './paint';
+
+const readerText = () => document.querySelector<HTMLElement>('[data-testid="reader-text"]');
 
 /** Moves focus back to the text so reading keys (and the next Ctrl+F) work as before. */
 function focusReader(): void {
-  document.querySelector<HTMLElement>('[data-testid="reader-text"]')?.focus({ preventScroll: true });
+  readerText()?.focus({ preventScroll: true });
+}
+
+/** The current match as a DOM range: the painted one, or (before the reader has painted it) built from its offsets. */
+function matchRange(text: string, match: { start: number; end: number } | undefined): Range | null {
+  const painted = currentFindRange();
+  if (painted) return painted.cloneRange();
+  const root = readerText();
+  return root && match ? rangeFor(root, paragraphStarts(splitParagraphs(text)), match.start, match.end) : null;
 }
 
 function FindBarOpen({ documentId, text }: { documentId: string; text: string }) {
@@ -55,7 +67,7 @@ function FindBarOpen({ documentId, text }: { documentId: string; text: string })
       e.preventDefault();
       e.stopPropagation();
       // The current match stays selected, ready for the code picker or Shift+arrows.
-      const match = currentFindRange()?.cloneRange();
+      const match = matchRange(shown, current >= 0 ? matches?.[current] : undefined);
       close();
       if (match) {
         const sel = window.getSelection();
