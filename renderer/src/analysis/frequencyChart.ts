@@ -1,4 +1,5 @@
 // Theme frequency as horizontal bars in each theme's colour; a paler bar behind shows the count with sub-themes.
+import { countAxis, rowAxis } from './axes';
 import type { ChartOption } from './echarts';
 import { clip, escapeHtml, tooltipStyle } from './chartText';
 import type { ChartPalette } from './palette';
@@ -55,22 +56,9 @@ export function frequencyOption(bars: FrequencyBar[], p: ChartPalette, l: Freque
         return html;
       },
     },
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      name: l.axis,
-      nameLocation: 'middle',
-      nameGap: 24,
-      nameTextStyle: { color: p.muted, fontSize: 12 },
-      axisLabel: { color: p.muted, fontSize: 11.5 },
-      splitLine: { lineStyle: { color: p.grid } },
-    },
+    xAxis: countAxis(p, l.axis, 24),
     yAxis: {
-      type: 'category',
-      inverse: true,
-      data: bars.map((b) => b.path),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: p.line } },
+      ...rowAxis(p, bars.map((b) => b.path)),
       axisLabel: { color: p.ink, fontSize: 13, formatter: (v: string) => clip(v, 18), margin: 10 },
     },
     series: [

@@ -1,4 +1,5 @@
 // Term tracking: occurrences of each term per document, documents top to bottom by publication date, undated last.
+import { countAxis, rowAxis } from './axes';
 import type { ChartOption } from './echarts';
 import { clip, escapeHtml, textWidth, tooltipStyle } from './chartText';
 import type { ChartPalette } from './palette';
@@ -58,22 +59,9 @@ export function termsOption(terms: string[], rows: TermRow[], p: ChartPalette, l
         return [head, ...lines].join('<br/>');
       },
     },
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      name: l.axis,
-      nameLocation: 'middle',
-      nameGap: 26,
-      nameTextStyle: { color: p.muted, fontSize: 12 },
-      axisLabel: { color: p.muted, fontSize: 11.5 },
-      splitLine: { lineStyle: { color: p.grid } },
-    },
+    xAxis: countAxis(p, l.axis, 26),
     yAxis: {
-      type: 'category',
-      inverse: true,
-      data: labels,
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: p.line } },
+      ...rowAxis(p, labels),
       splitLine: { show: true, lineStyle: { color: p.grid } },
       axisLabel: {
         interval: 0,
