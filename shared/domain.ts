@@ -26,6 +26,16 @@ export interface DocumentSummary extends Stamped {
   removedCount: number;
 }
 
+/** The fields of a document a reader can edit (文本信息). */
+export interface DocumentMetadata {
+  title: string;
+  source: string | null;
+  byline: string | null;
+  editor: string | null;
+  url: string | null;
+  publishedAt: string | null;
+}
+
 export interface DocumentRecord extends DocumentSummary {
   text: string;
   /** Spans the cleaner removed, kept so that they can be shown and restored. */

@@ -5,6 +5,7 @@ import { api } from './api';
 import { tNow } from './i18n';
 import { refreshCollections } from './importActions';
 import { useStore } from './store';
+import type { DocumentMetadata } from '../../shared/domain';
 
 const st = () => useStore.getState();
 
@@ -57,14 +58,7 @@ export async function mergeOpenDocumentWithNext(): Promise<boolean> {
   return true;
 }
 
-export interface MetadataPatch {
-  title: string;
-  source: string | null;
-  byline: string | null;
-  editor: string | null;
-  url: string | null;
-  publishedAt: string | null;
-}
+export type MetadataPatch = DocumentMetadata;
 
 export async function updateOpenDocumentMetadata(patch: MetadataPatch): Promise<boolean> {
   const doc = st().doc;

@@ -1,4 +1,4 @@
-import type { DocumentRecord, DocumentSummary, ImportReport, Script, TextMark } from '../../../shared/domain';
+import type { DocumentMetadata, DocumentRecord, DocumentSummary, ImportReport, Script, TextMark } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { listRemovedSpans } from './removedSpans';
 import { toDocumentSummary, type DocumentRow } from './rows';
@@ -8,14 +8,7 @@ const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_a
   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
   (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id AND r.restored_at IS NULL) AS removed_count`;
 
-export interface DocumentMetadata {
-  title: string;
-  source: string | null;
-  byline: string | null;
-  editor: string | null;
-  url: string | null;
-  publishedAt: string | null;
-}
+export type { DocumentMetadata };
 
 export interface NewDocument extends DocumentMetadata {
   id: string;

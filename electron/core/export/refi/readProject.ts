@@ -95,6 +95,8 @@ const child = (n: unknown, key: string): Node | undefined => {
   return v && typeof v === 'object' ? (v as Node) : undefined;
 };
 const attr = (n: Node, key: string): string | null => (typeof n[`@${key}`] === 'string' ? (n[`@${key}`] as string) : null);
+/** A GUID attribute in Pizhu's form (lower case, no braces), or undefined when absent or malformed. */
+const guidAt = (n: Node, key: string) => normalizeGuid(attr(n, key) ?? undefined);
 
 /** The text of a text-only element (a string once parsed, or an object with #text when it has attributes). */
 function text(n: unknown, key: string): string | null {
@@ -107,11 +109,11 @@ function text(n: unknown, key: string): string | null {
 
 const refs = (n: Node, key: string): string[] =>
   list(n, key)
-    .map((r) => normalizeGuid(attr(r, 'targetGUID') ?? undefined))
+    .map((r) => guidAt(r, 'targetGUID'))
     .filter((g): g is string => Boolean(g));
 
 function code(n: Node): QdeCode | null {
-  const guid = normalizeGuid(attr(n, 'guid') ?? undefined);
+  const guid = guidAt(n, 'guid');
   if (!guid) return null;
   return {
     guid,
@@ -129,15 +131,15 @@ function integer(value: string | null): number {
 
 function selection(n: Node): QdeSelection {
   return {
-    guid: normalizeGuid(attr(n, 'guid') ?? undefined),
+    guid: guidAt(n, 'guid'),
     start: integer(attr(n, 'startPosition')),
     end: integer(attr(n, 'endPosition')),
     description: text(n, 'Description') ?? '',
     codeRefs: list(n, 'Coding')
-      .map((c) => normalizeGuid(attr(child(c, 'CodeRef') ?? {}, 'targetGUID') ?? undefined))
+      .map((c) => guidAt(child(c, 'CodeRef') ?? {}, 'targetGUID'))
       .filter((g): g is string => Boolean(g)),
     noteRefs: refs(n, 'NoteRef'),
-    creatingUser: normalizeGuid(attr(n, 'creatingUser') ?? undefined),
+    creatingUser: guidAt(n, 'creatingUser'),
     created: attr(n, 'creationDateTime'),
     modified: attr(n, 'modifiedDateTime'),
   };
@@ -146,7 +148,7 @@ function selection(n: Node): QdeSelection {
 function variableValues(n: Node): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of list(n, 'VariableValue')) {
-    const guid = normalizeGuid(attr(child(v, 'VariableRef') ?? {}, 'targetGUID') ?? undefined);
+    const guid = guidAt(child(v, 'VariableRef') ?? {}, 'targetGUID');
     const value = ['TextValue', 'DateValue', 'DateTimeValue', 'IntegerValue', 'FloatValue', 'BooleanValue'].map((k) => text(v, k)).find((x) => x !== null);
     if (guid && value !== undefined && value !== null) out.set(guid, value);
   }
@@ -155,11 +157,11 @@ function variableValues(n: Node): Map<string, string> {
 
 function textSource(n: Node): QdeTextSource {
   return {
-    guid: normalizeGuid(attr(n, 'guid') ?? undefined),
+    guid: guidAt(n, 'guid'),
     name: attr(n, 'name') ?? '',
     plainTextPath: attr(n, 'plainTextPath'),
     plainTextContent: text(n, 'PlainTextContent'),
-    creatingUser: normalizeGuid(attr(n, 'creatingUser') ?? undefined),
+    creatingUser: guidAt(n, 'creatingUser'),
     created: attr(n, 'creationDateTime'),
     modified: attr(n, 'modifiedDateTime'),
     selections: list(n, 'PlainTextSelection').map(selection),
@@ -170,14 +172,14 @@ function textSource(n: Node): QdeTextSource {
 }
 
 function note(n: Node): QdeNote | null {
-  const guid = normalizeGuid(attr(n, 'guid') ?? undefined);
+  const guid = guidAt(n, 'guid');
   if (!guid) return null;
   return {
     guid,
     name: attr(n, 'name') ?? '',
     plainTextPath: attr(n, 'plainTextPath'),
     plainTextContent: text(n, 'PlainTextContent'),
-    creatingUser: normalizeGuid(attr(n, 'creatingUser') ?? undefined),
+    creatingUser: guidAt(n, 'creatingUser'),
     created: attr(n, 'creationDateTime'),
     modified: attr(n, 'modifiedDateTime'),
   };
@@ -196,13 +198,13 @@ export function readProject(xml: string): QdeProject {
   return {
     name: attr(project, 'name') ?? '',
     users: list(child(project, 'Users'), 'User')
-      .map((u) => ({ guid: normalizeGuid(attr(u, 'guid') ?? undefined), name: attr(u, 'name') ?? '' }))
+      .map((u) => ({ guid: guidAt(u, 'guid'), name: attr(u, 'name') ?? '' }))
       .filter((u): u is QdeUser => Boolean(u.guid)),
     codes: list(child(child(project, 'CodeBook'), 'Codes'), 'Code')
       .map(code)
       .filter((c): c is QdeCode => Boolean(c)),
     variables: list(child(project, 'Variables'), 'Variable')
-      .map((v) => ({ guid: normalizeGuid(attr(v, 'guid') ?? undefined), name: attr(v, 'name') ?? '' }))
+      .map((v) => ({ guid: guidAt(v, 'guid'), name: attr(v, 'name') ?? '' }))
       .filter((v): v is { guid: string; name: string } => Boolean(v.guid)),
     sources: list(sources, 'TextSource').map(textSource),
     otherSources: ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource'].reduce((n, k) => n + list(sources, k).length, 0),
@@ -210,7 +212,7 @@ export function readProject(xml: string): QdeProject {
       .map(note)
       .filter((x): x is QdeNote => Boolean(x)),
     sets: list(child(project, 'Sets'), 'Set').map((s) => ({
-      guid: normalizeGuid(attr(s, 'guid') ?? undefined),
+      guid: guidAt(s, 'guid'),
       name: attr(s, 'name') ?? '',
       memberSources: refs(s, 'MemberSource'),
     })),
