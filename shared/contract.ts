@@ -13,6 +13,14 @@ import type {
   ThemeChange,
   ThemeCount,
   WordFrequency,
+  BackupInfo,
+  JobInfo,
+  LibraryArchiveImport,
+  LibraryHealth,
+  Preferences,
+  DocumentVersion,
+  OrphanAnnotation,
+  RevisionReport,
   CleaningRuleInfo,
   Collection,
   DocumentRecord,
@@ -52,6 +60,21 @@ const handoutOptions = z.object({
   includeQuestions: z.boolean().optional(),
   includeToc: z.boolean().optional(),
 });
+
+const exportFileInput = z.object({
+    format: z.enum(['md', 'docx', 'handout', 'qdpx', 'qdc', 'jsonld', 'csv']),
+    by: z.enum(['theme', 'document']).optional(),
+    themeIds: z.array(id).max(1_000).optional(),
+    documentIds: z.array(id).max(10_000).optional(),
+    /** Only these highlights (a coded retrieval's AND result); narrows themeIds/documentIds further. */
+    annotationIds: z.array(id).max(100_000).optional(),
+    /** Markdown: one file, or a zip with one file per document. */
+    splitByDocument: z.boolean().optional(),
+    /** Word: official-document style (GB/T 9704-like fonts and numbering) or plain. */
+    style: z.enum(['official', 'plain']).optional(),
+    colorHighlights: z.boolean().optional(),
+    handout: handoutOptions.optional(),
+  });
 
 export const contract = {
   'library.info': ch<{ libraryDir: string; author: string; documentCount: number }>()(noInput),
@@ -186,22 +209,7 @@ export const contract = {
   'analysis.setStopwords': ch<string[]>()(z.object({ words: z.array(z.string().trim().min(1).max(50)).max(20_000) })),
 
   /** Every export format through one channel; options apply where the format has them. */
-  'export.file': ch<ExportFile>()(
-    z.object({
-      format: z.enum(['md', 'docx', 'handout', 'qdpx', 'qdc', 'jsonld', 'csv']),
-      by: z.enum(['theme', 'document']).optional(),
-      themeIds: z.array(id).max(1_000).optional(),
-      documentIds: z.array(id).max(10_000).optional(),
-      /** Only these highlights (a coded retrieval's AND result); narrows themeIds/documentIds further. */
-      annotationIds: z.array(id).max(100_000).optional(),
-      /** Markdown: one file, or a zip with one file per document. */
-      splitByDocument: z.boolean().optional(),
-      /** Word: official-document style (GB/T 9704-like fonts and numbering) or plain. */
-      style: z.enum(['official', 'plain']).optional(),
-      colorHighlights: z.boolean().optional(),
-      handout: handoutOptions.optional(),
-    }),
-  ),
+  'export.file': ch<ExportFile>()(exportFileInput),
   /** The first page of a Word export or handout as sanitised HTML, for the dialog's live preview. */
   'export.preview': ch<{ html: string }>()(
     z.object({
@@ -220,6 +228,52 @@ export const contract = {
   'import.qdpx': ch<{ documents: number; themes: number; annotations: number; warnings: string[] }>()(
     z.object({ data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }),
   ),
+
+  // ---- Durability, long work and preferences (issue 7) ----
+  'library.health': ch<LibraryHealth>()(noInput),
+  'backups.list': ch<BackupInfo[]>()(noInput),
+  /** Replaces the library with a backup; the current state is backed up first. */
+  'backups.restore': ch<{ restored: BackupInfo; backupOfPrevious: BackupInfo }>()(z.object({ name: z.string().regex(/^[\w.-]{1,200}\.sqlite$/) })),
+  /** Replaces the library with a whole-library archive (.pizhu) from `jobs.start({ kind: 'libraryExport' })`; the current state is backed up first. */
+  'library.importArchive': ch<LibraryArchiveImport>()(z.object({ data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) })),
+  /** Long work runs off the main thread; poll jobs.get for progress, jobs.cancel to stop it. */
+  'jobs.start': ch<JobInfo>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('backup') }),
+      z.object({ kind: z.literal('reindex') }),
+      z.object({ kind: z.literal('libraryExport') }),
+      z.object({ kind: z.literal('export'), input: exportFileInput }),
+    ]),
+  ),
+  'jobs.get': ch<JobInfo>()(z.object({ id })),
+  'jobs.cancel': ch<JobInfo>()(z.object({ id })),
+  'preferences.get': ch<Preferences>()(noInput),
+  'preferences.set': ch<Preferences>()(
+    z.object({
+      lang: z.enum(['zh-CN', 'en']).optional(),
+      theme: z.enum(['light', 'dark', 'system']).optional(),
+      readerFontSize: z.number().int().min(12).max(32).optional(),
+      /** Most recent first; the backend keeps at most 10 that still exist. */
+      recentDocumentIds: z.array(id).max(50).optional(),
+    }),
+  ),
+
+  // ---- Text versions and re-anchoring (issue 8) ----
+  /** Saves `text` as the document's new canonical text (a new version) and re-anchors every highlight. */
+  'documents.revise': ch<RevisionReport>()(
+    z.object({ id, text: z.string().min(1).max(MAX_IMPORT_BYTES), baseVersion: z.number().int().min(1).optional() }),
+  ),
+  /** Re-imports a file (base64, same pipeline and options as import.file) as the document's new version. */
+  'documents.reviseFromFile': ch<RevisionReport>()(
+    z.object({ id, name: z.string().min(1).max(1000), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4), options: importOptions }),
+  ),
+  'versions.list': ch<DocumentVersion[]>()(z.object({ documentId: id })),
+  'versions.get': ch<{ version: DocumentVersion; text: string }>()(z.object({ documentId: id, number: z.number().int().min(1) })),
+  /** Makes an earlier version's text current again, as a new version; highlights are re-anchored. */
+  'versions.restore': ch<RevisionReport>()(z.object({ documentId: id, number: z.number().int().min(1) })),
+  'annotations.orphans': ch<OrphanAnnotation[]>()(z.object({ documentId: id.optional() })),
+  /** Places an orphaned highlight on a new selection of the current text. */
+  'annotations.reattach': ch<Annotation>()(z.object({ id, start: offset, end: offset })),
 
   'export.markdown': ch<{ content: string; suggestedName: string; warnings: string[] }>()(
     z.object({ by: z.enum(['theme', 'document']), documentId: id.optional() }),

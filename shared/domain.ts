@@ -291,3 +291,111 @@ export interface ExportFile {
   suggestedName: string;
   warnings: string[];
 }
+
+// ---- Text versions and re-anchoring (issue 8) ----
+
+/** Why a version of a document's canonical text was saved. */
+export type VersionReason = 'import' | 'edit' | 'file' | 'restoreVersion' | 'restoreSpan' | 'split' | 'merge';
+
+export interface DocumentVersion {
+  id: string;
+  documentId: string;
+  /** 1 for the imported text, then counting up; the highest is the current text. */
+  number: number;
+  reason: VersionReason;
+  length: number;
+  author: string;
+  authorName: string;
+  createdAt: string;
+  current: boolean;
+}
+
+export type AnchorOutcome = 'kept' | 'adjusted' | 'orphaned';
+
+/** What happened to one highlight when the text changed. Offsets are code units of the canonical text. */
+export interface ReanchorEntry {
+  annotationId: string;
+  outcome: AnchorOutcome;
+  oldStart: number;
+  oldEnd: number;
+  /** Null when orphaned: the highlight keeps its quote and note but is not placed. */
+  newStart: number | null;
+  newEnd: number | null;
+  /** The quote before the change, and where placed, the text it now covers. */
+  oldExact: string;
+  newExact: string | null;
+  /** How the anchor was found: at its old position, by exact quote + context, or by fuzzy match. */
+  method: 'position' | 'quote' | 'fuzzy' | null;
+}
+
+export interface RevisionReport {
+  documentId: string;
+  version: DocumentVersion;
+  kept: number;
+  adjusted: number;
+  orphaned: number;
+  entries: ReanchorEntry[];
+}
+
+/** A highlight that could not be placed after a text change; listed until the user re-attaches or deletes it. */
+export interface OrphanAnnotation extends Annotation {
+  orphanedAt: string;
+}
+
+// ---- Durability, long work and preferences (issue 7) ----
+
+export type BackupReason = 'daily' | 'migration' | 'manual' | 'before-restore' | 'before-import';
+
+/** A snapshot of the library (VACUUM INTO) in the library's backups folder. */
+export interface BackupInfo {
+  /** File name inside the backups folder, e.g. pizhu-2026-11-22T031500Z-daily.sqlite */
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+  schemaVersion: number;
+}
+
+export interface LibraryHealth {
+  schemaVersion: number;
+  integrity: 'ok' | 'failed';
+  problems: string[];
+  lastBackupAt: string | null;
+}
+
+export type JobKind = 'backup' | 'reindex' | 'export' | 'libraryExport';
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export type JobResult =
+  | { kind: 'backup'; backup: BackupInfo }
+  | { kind: 'reindex'; documents: number; elapsedMs: number }
+  | { kind: 'export'; file: ExportFile }
+  | { kind: 'libraryExport'; file: ExportFile };
+
+export interface JobInfo {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** Progress as done of total in `unit`; total 0 while unknown. */
+  done: number;
+  total: number;
+  unit: 'steps' | 'documents' | 'excerpts' | 'bytes' | 'pages';
+  startedAt: string;
+  result: JobResult | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface LibraryArchiveImport {
+  documents: number;
+  themes: number;
+  annotations: number;
+  memos: number;
+  backupOfPrevious: BackupInfo;
+}
+
+export interface Preferences {
+  lang: 'zh-CN' | 'en';
+  theme: 'light' | 'dark' | 'system';
+  readerFontSize: number;
+  recentDocumentIds: string[];
+}
