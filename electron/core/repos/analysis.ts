@@ -2,7 +2,8 @@
 // word-count cache. Only live highlights in live documents count.
 import type { Db } from '../db/connection';
 
-const LIVE = `a.deleted_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)`;
+// Placed highlights: orphaned ones (migration 006) count again once re-attached.
+const LIVE = `a.deleted_at IS NULL AND a.orphaned_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)`;
 const json = (values: readonly string[]) => JSON.stringify(values);
 
 /** Highlights coded with each theme itself, in the library (read from the co-occurrence table) or one document. */
@@ -84,7 +85,7 @@ export function liveRanges(db: Db): [string, string, number, number][] {
   return db
     .prepare(
       `SELECT id, document_id, start_offset, end_offset FROM annotations INDEXED BY annotations_ranges
-       WHERE deleted_at IS NULL AND document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)
+       WHERE deleted_at IS NULL AND orphaned_at IS NULL AND document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)
        ORDER BY document_id, start_offset`,
     )
     .raw()

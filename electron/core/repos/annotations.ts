@@ -11,8 +11,9 @@ export interface AnnotationFilter {
   themeId?: string;
 }
 
+/** Placed highlights (live, not orphaned: an orphan's offsets mean nothing in the current text). */
 export function listAnnotations(db: Db, f: AnnotationFilter = {}): Annotation[] {
-  const where = ['a.deleted_at IS NULL'];
+  const where = ['a.deleted_at IS NULL', 'a.orphaned_at IS NULL'];
   if (f.documentId) where.push('a.document_id = @documentId');
   if (f.themeId)
     where.push('EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id = @themeId)');
@@ -34,7 +35,7 @@ export interface AnnotationSelection {
  * load in a fraction of the time.
  */
 export function selectAnnotations(db: Db, f: AnnotationSelection): Annotation[] {
-  const where = ['a.deleted_at IS NULL'];
+  const where = ['a.deleted_at IS NULL', 'a.orphaned_at IS NULL'];
   if (f.documentIds?.length) where.push('a.document_id IN (SELECT value FROM json_each(@documentIds))');
   if (f.annotationIds?.length) where.push('a.id IN (SELECT value FROM json_each(@annotationIds))');
   if (f.themeIds?.length)
@@ -103,10 +104,10 @@ export function setAnnotationDeleted(db: Db, id: string, deletedAt: string | nul
   db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(deletedAt, now, id);
 }
 
-/** Live and deleted annotations alike: a text change must move every one of them. */
+/** Live and deleted annotations alike: a text change must move every one of them (orphans keep their quote and stay). */
 export function listAnchors(db: Db, documentId: string): { id: string; start: number; end: number }[] {
   return db
-    .prepare('SELECT id, start_offset AS start, end_offset AS end FROM annotations WHERE document_id = ? ORDER BY start_offset')
+    .prepare('SELECT id, start_offset AS start, end_offset AS end FROM annotations WHERE document_id = ? AND orphaned_at IS NULL ORDER BY start_offset')
     .all(documentId) as { id: string; start: number; end: number }[];
 }
 
@@ -176,7 +177,7 @@ export function liveRangesCodedWith(db: Db, documentIds: readonly string[], them
     .prepare(
       `SELECT a.id, a.document_id AS documentId, a.start_offset AS start, a.end_offset AS "end",
          EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id = @themeId) AS coded
-       FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL
+       FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL AND a.orphaned_at IS NULL
        ORDER BY a.document_id, a.start_offset`,
     )
     .all({ docs: json(documentIds), themeId }) as (Omit<CodedRange, 'coded'> & { coded: number })[];
@@ -221,7 +222,8 @@ export interface AnnotationKey {
 
 // Deleted highlights and documents are few and indexed (migration 005): testing against them
 // never reads a document row, whose later columns sit on overflow pages after its text.
-const LIVE = `a.deleted_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)`;
+// Orphaned highlights (migration 006) are out too: not placed in the text until re-attached.
+const LIVE = `a.deleted_at IS NULL AND a.orphaned_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)`;
 const KEY_COLUMNS = 'a.id, a.document_id AS documentId, a.start_offset AS start, a.end_offset AS "end", a.created_at AS createdAt';
 
 function queryWhere(q: AnnotationQuery): { where: string; params: Record<string, unknown> } {
@@ -281,6 +283,7 @@ export function countLiveLinked(db: Db, themeIds: readonly string[] | null): num
     .prepare(
       `WITH chosen(id) AS (SELECT value FROM json_each(?)),
          dead(id) AS (SELECT id FROM annotations WHERE deleted_at IS NOT NULL
+                      UNION SELECT id FROM annotations WHERE orphaned_at IS NOT NULL
                       UNION SELECT id FROM annotations WHERE document_id IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL))
        SELECT (SELECT count(DISTINCT annotation_id) FROM annotation_themes WHERE theme_id IN chosen)
             - (SELECT count(DISTINCT annotation_id) FROM annotation_themes WHERE theme_id IN chosen AND annotation_id IN dead)`,
@@ -295,13 +298,13 @@ export function liveAnnotationsIn(db: Db, documentIds: readonly string[], themeI
     ? 'AND EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id IN (SELECT value FROM json_each(@themes)))'
     : '';
   return db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL ${theme}`)
+    .prepare(`SELECT ${KEY_COLUMNS} FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(@docs)) AND a.deleted_at IS NULL AND a.orphaned_at IS NULL ${theme}`)
     .all({ docs: json(documentIds), themes: themeIds ? json(themeIds) : null }) as AnnotationKey[];
 }
 
 /** About how many live highlights there are (those of deleted documents included), counted on an index. */
 export function countLiveAnnotations(db: Db): number {
-  return db.prepare('SELECT count(*) FROM annotations INDEXED BY annotations_ranges WHERE deleted_at IS NULL').pluck().get() as number;
+  return db.prepare('SELECT count(*) FROM annotations INDEXED BY annotations_ranges WHERE deleted_at IS NULL AND orphaned_at IS NULL').pluck().get() as number;
 }
 
 /** A page of live highlights linked with any of the themes (any for null), newest first, walking the time index. */
@@ -320,4 +323,66 @@ export function annotationsByIds(db: Db, ids: readonly string[]): Annotation[] {
   const rows = db.prepare(`SELECT ${COLUMNS} FROM annotations a WHERE a.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as AnnotationRow[];
   const byId = new Map(rows.map((r) => [r.id, toAnnotation(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+// ---- Re-anchoring after a text change, and orphans (issue 8) ----
+
+export interface StoredAnchor extends TextAnchor {
+  id: string;
+  orphaned: boolean;
+  deleted: boolean;
+}
+
+/** Every highlight of a document, live and deleted, placed and orphaned, with its quote and context. */
+export function documentAnchors(db: Db, documentId: string): StoredAnchor[] {
+  const rows = db
+    .prepare(
+      `SELECT id, start_offset AS start, end_offset AS "end", exact, prefix, suffix, orphaned_at IS NOT NULL AS orphaned,
+         deleted_at IS NOT NULL AS deleted
+       FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, id`,
+    )
+    .all(documentId) as (Omit<StoredAnchor, 'orphaned' | 'deleted'> & { orphaned: number; deleted: number })[];
+  return rows.map((r) => ({ ...r, orphaned: r.orphaned === 1, deleted: r.deleted === 1 }));
+}
+
+const PLACE_ANCHOR = `UPDATE annotations SET start_offset = @start, end_offset = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
+  orphaned_at = NULL, modified_at = @now WHERE id = @id`;
+// An orphan keeps its old offsets (meaningless now), quote, context, note and themes.
+const SET_ORPHANED = 'UPDATE annotations SET orphaned_at = @now, modified_at = @now WHERE id = @id AND orphaned_at IS NULL';
+
+/** Places a highlight (or re-places an orphan): new offsets, quote and context, no longer orphaned. */
+export function placeAnchor(db: Db, id: string, a: TextAnchor, now: string): void {
+  db.prepare(PLACE_ANCHOR).run({ ...a, id, now });
+}
+
+/** Statements prepared once for re-anchoring every highlight of a document. */
+export function anchorWriter(db: Db) {
+  const place = db.prepare(PLACE_ANCHOR);
+  const orphan = db.prepare(SET_ORPHANED);
+  return {
+    place: (id: string, a: TextAnchor, now: string) => void place.run({ ...a, id, now }),
+    orphan: (id: string, now: string) => void orphan.run({ id, now }),
+  };
+}
+
+/** Live orphans of a live document (or of every live document), newest first. */
+export function listOrphans(db: Db, documentId?: string): (Annotation & { orphanedAt: string })[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS}, a.orphaned_at FROM annotations a
+       WHERE a.orphaned_at IS NOT NULL AND a.deleted_at IS NULL ${documentId ? 'AND a.document_id = @documentId' : ''}
+         AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)
+       ORDER BY a.orphaned_at DESC, a.document_id, a.start_offset, a.id`,
+    )
+    .all({ documentId: documentId ?? null }) as (AnnotationRow & { orphaned_at: string })[];
+  return rows.map((r) => ({ ...toAnnotation(r), orphanedAt: r.orphaned_at }));
+}
+
+export function orphanedAt(db: Db, id: string): string | null {
+  return (db.prepare('SELECT orphaned_at FROM annotations WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
+/** Orphans follow their document when it is merged into another. */
+export function moveOrphans(db: Db, fromDocument: string, toDocument: string, now: string): void {
+  db.prepare('UPDATE annotations SET document_id = ?, modified_at = ? WHERE document_id = ? AND orphaned_at IS NOT NULL').run(toDocument, now, fromDocument);
 }

@@ -5,7 +5,7 @@ import { toDocumentSummary, type DocumentRow } from './rows';
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_at, d.editor, d.script, d.collection_id, d.collection_order,
   length(d.text) AS length, d.author, d.created_at, d.modified_at,
-  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL AND a.orphaned_at IS NULL) AS annotation_count,
   (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id AND r.restored_at IS NULL) AS removed_count`;
 
 export type { DocumentMetadata };
@@ -120,4 +120,9 @@ export function originalOf(db: Db, id: string): { original: Buffer; originalName
     | { original: Buffer; original_name: string | null; content_hash: string }
     | undefined;
   return row && { original: row.original, originalName: row.original_name, contentHash: row.content_hash };
+}
+
+/** A document re-imported from a file as a new version (issue 8) takes that import's report. */
+export function updateImportReport(db: Db, id: string, report: ImportReport, now: string): void {
+  db.prepare('UPDATE documents SET import_report = ?, modified_at = ? WHERE id = ?').run(JSON.stringify(report), now, id);
 }

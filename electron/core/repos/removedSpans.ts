@@ -56,3 +56,16 @@ export function moveSpans(db: Db, fromDocument: string, toDocument: string, from
      WHERE document_id = @fromDocument AND restored_at IS NULL AND position >= @from`,
   ).run({ fromDocument, toDocument, from, delta, now });
 }
+
+/** Where a span would go back after the text changed (a revision moves each span through its diff). */
+export function setSpanPosition(db: Db, id: string, position: number, now: string): void {
+  db.prepare('UPDATE removed_spans SET position = ?, modified_at = ? WHERE id = ?').run(position, now, id);
+}
+
+/**
+ * Forgets the spans not restored: a re-import from a file cleaned the text anew and brings its own
+ * spans (the text they held is either in the new text or among the new spans).
+ */
+export function discardUnrestoredSpans(db: Db, documentId: string): void {
+  db.prepare('DELETE FROM removed_spans WHERE document_id = ? AND restored_at IS NULL').run(documentId);
+}

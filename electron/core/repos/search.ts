@@ -154,7 +154,7 @@ export function documentsWithThemes(db: Db, themeIds: readonly string[]): Set<st
   const rows = db
     .prepare(
       `SELECT DISTINCT a.document_id FROM annotations a JOIN annotation_themes t ON t.annotation_id = a.id
-        WHERE a.deleted_at IS NULL AND t.theme_id IN (SELECT value FROM json_each(?))`,
+        WHERE a.deleted_at IS NULL AND a.orphaned_at IS NULL AND t.theme_id IN (SELECT value FROM json_each(?))`,
     )
     .pluck()
     .all(ids(themeIds)) as string[];
@@ -163,7 +163,7 @@ export function documentsWithThemes(db: Db, themeIds: readonly string[]): Set<st
 
 /** Live highlights on live documents, optionally only those carrying one of the themes, by position. */
 export function searchAnnotations(db: Db, opts: { themeIds?: readonly string[]; withNotes?: boolean }): SearchAnnotation[] {
-  const where = ['a.deleted_at IS NULL', 'd.deleted_at IS NULL'];
+  const where = ['a.deleted_at IS NULL', 'a.orphaned_at IS NULL', 'd.deleted_at IS NULL'];
   if (opts.withNotes) where.push(`a.note_text <> ''`);
   if (opts.themeIds) where.push('EXISTS (SELECT 1 FROM annotation_themes t WHERE t.annotation_id = a.id AND t.theme_id IN (SELECT value FROM json_each(@themes)))');
   const rows = db

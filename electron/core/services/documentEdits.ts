@@ -8,8 +8,10 @@ import { makeAnchor } from '../../../shared/offsets';
 import * as annotations from '../repos/annotations';
 import * as documents from '../repos/documents';
 import * as spans from '../repos/removedSpans';
+import * as versions from '../repos/versions';
 import type { ServiceContext } from './context';
 import { getDocumentOrThrow } from './documents';
+import { recordVersion } from './revisions';
 
 function shiftForInsert(position: number, at: number, length: number, isEnd: boolean): number {
   if (position > at || (position === at && !isEnd)) return position + length;
@@ -38,6 +40,7 @@ export function restoreSpan(ctx: ServiceContext, documentId: string, spanId: str
     spans.shiftSpansAfterInsert(ctx.db, documentId, at, span.sourceOffset, length, now);
     spans.markRestored(ctx.db, spanId, now);
     documents.updateText(ctx.db, documentId, text, marks, now);
+    recordVersion(ctx, documentId, 'restoreSpan', doc.text, text, now);
     return getDocumentOrThrow(ctx, documentId);
   });
 }
@@ -84,6 +87,8 @@ export function splitDocument(ctx: ServiceContext, id: string, at: number, title
     }
     spans.moveSpans(ctx.db, id, secondId, at, -at, now);
     documents.updateText(ctx.db, id, firstText, doc.marks.filter((m) => m.end <= at - 1), now);
+    recordVersion(ctx, id, 'split', doc.text, firstText, now);
+    versions.setFirstVersionReason(ctx.db, secondId, 'split');
     return { first: documents.getDocumentSummary(ctx.db, id)!, second: documents.getDocumentSummary(ctx.db, secondId)! };
   });
 }
@@ -102,7 +107,9 @@ export function mergeWithNext(ctx: ServiceContext, id: string): DocumentRecord {
       annotations.updateAnchor(ctx.db, a.id, id, makeAnchor(text, a.start + offset, a.end + offset), now);
     spans.moveSpans(ctx.db, nextId, id, 0, offset, now);
     const marks = [...doc.marks, ...next.marks.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }))];
+    annotations.moveOrphans(ctx.db, nextId, id, now);
     documents.updateText(ctx.db, id, text, marks, now);
+    recordVersion(ctx, id, 'merge', doc.text, text, now);
     documents.setDocumentDeleted(ctx.db, nextId, now, now);
     return getDocumentOrThrow(ctx, id);
   });

@@ -3,6 +3,7 @@ import * as m002 from './002_import';
 import * as m003 from './003_search';
 import * as m004 from './004_search_counts';
 import * as m005 from './005_codebook';
+import * as m006 from './006_versions';
 
 /** Ordered list; the position + 1 is the schema version. Append only. */
 export const migrations: { name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '003_search', sql: m003.sql },
   { name: '004_search_counts', sql: m004.sql },
   { name: '005_codebook', sql: m005.sql },
+  { name: '006_versions', sql: m006.sql },
 ];
