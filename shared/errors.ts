@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported'
   | 'io'
+  /** The library file failed its integrity check; details: LibraryCorruptDetails (electron/core/backup). */
+  | 'corrupt'
   | 'cancelled'
   | 'internal';
 

@@ -1,8 +1,9 @@
-// Opens a library folder: the SQLite file, the acting user, the first-run seed import, and the handler map.
+// Opens a library folder: the SQLite file (checked, backed up once a day), the acting user, the
+// first-run seed import, and the handler map, which stays valid when a restore swaps the file.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from './db/connection';
+import type { Db } from './db/connection';
 import { createHandlers } from './handlers';
 import type { Handlers } from '../../shared/contract';
 import { findUserByName, insertUser } from './repos/users';
@@ -11,8 +12,10 @@ import { newId, systemClock, type ServiceContext } from './services/context';
 import type { ImportFileResult } from '../../shared/domain';
 import { importTextFileSync } from './services/imports';
 import { createSearchService, type SearchMode, type SearchService } from './services/search';
+import { JobRunner } from './jobs/runner';
+import { ensureDailyBackup, openLibraryDatabase, type IntegrityReport, type LibraryControl } from './backup';
 
-export const DATABASE_FILE = 'pizhu.sqlite';
+export { DATABASE_FILE } from './backup';
 const SEEDED_KEY = 'seeds.imported';
 
 export interface LibraryOptions {
@@ -25,6 +28,8 @@ export interface LibraryOptions {
   search?: SearchMode;
   /** Start the search worker and load its texts now, so the first search is fast (long-lived apps). */
   warmSearch?: boolean;
+  /** Take the day's backup at open if there is none yet (default true). */
+  dailyBackup?: boolean;
 }
 
 export interface Library {
@@ -32,6 +37,8 @@ export interface Library {
   handlers: Handlers;
   search: SearchService;
   seedResults: ImportFileResult[];
+  /** Restore and archive import swap the database file through this (electron/core/backup). */
+  control: LibraryControl;
   close(): void;
 }
 
@@ -60,10 +67,46 @@ export function seedFiles(seedsDir: string): string[] {
     .map((f) => join(seedsDir, f));
 }
 
+/** The search service behind a stable object, so that a swapped database gets a fresh one (its worker holds a connection). */
+function restartableSearch(create: () => SearchService, warm: boolean): SearchService & { restart(between: () => void): Promise<void> } {
+  const start = () => {
+    const service = create();
+    if (warm) void service.warm();
+    return service;
+  };
+  let inner = start();
+  return {
+    query: (input) => inner.query(input),
+    reindex: () => inner.reindex(),
+    catchUp: () => inner.catchUp(),
+    warm: () => inner.warm(),
+    close: () => inner.close(),
+    async restart(between) {
+      await inner.close();
+      try {
+        between();
+      } finally {
+        inner = start();
+      }
+    },
+  };
+}
+
+function dailyBackup(libraryDir: string, db: Db, now: Date): void {
+  try {
+    ensureDailyBackup(libraryDir, db, now);
+  } catch (err) {
+    // A full disk must not keep the library from opening; the safety dialog shows the last backup.
+    console.warn(`pizhu: the daily backup failed: ${(err as Error).message}`);
+  }
+}
+
 export function openLibrary(opts: LibraryOptions): Library {
   mkdirSync(opts.libraryDir, { recursive: true });
-  const db = openDatabase(join(opts.libraryDir, DATABASE_FILE));
   const now = opts.now ?? systemClock;
+  const opened = openLibraryDatabase(opts.libraryDir, () => new Date(now()));
+  const db = opened.db;
+  if (opened.existed && opts.dailyBackup !== false) dailyBackup(opts.libraryDir, db, new Date(now()));
   const userName = opts.userName ?? defaultUserName();
   const userId = ensureUser(db, userName, now());
   const ctx: ServiceContext = { db, userId, userName, libraryDir: opts.libraryDir, now, newId };
@@ -72,11 +115,40 @@ export function openLibrary(opts: LibraryOptions): Library {
     seedResults = seedFiles(opts.seedsDir).map((file) => importTextFileSync(ctx, file));
     setSetting(db, SEEDED_KEY, now());
   }
-  const search = createSearchService(ctx, { mode: opts.search });
-  if (opts.warmSearch) void search.warm();
-  const close = () => {
-    search.close();
-    db.close();
+  const search = restartableSearch(() => createSearchService(ctx, { mode: opts.search }), !!opts.warmSearch);
+  const jobs = new JobRunner(ctx);
+  let integrity: IntegrityReport = opened.integrity;
+  let closed = false;
+  // One replacement at a time; requests that arrive meanwhile reach the old file until the swap.
+  let replacing: Promise<void> = Promise.resolve();
+  const control: LibraryControl = {
+    libraryDir: opts.libraryDir,
+    db: () => (closed ? null : ctx.db),
+    integrity: () => (closed ? null : integrity),
+    replaceDatabase(install) {
+      const run = replacing.then(() =>
+        search.restart(() => {
+          ctx.db.close();
+          try {
+            install();
+          } finally {
+            // Reopened whether or not the install went through: the old file if it did not.
+            const reopened = openLibraryDatabase(opts.libraryDir, () => new Date(now()));
+            ctx.db = reopened.db;
+            ctx.userId = ensureUser(reopened.db, userName, now());
+            integrity = reopened.integrity;
+          }
+        }),
+      );
+      replacing = run.catch(() => {});
+      return run;
+    },
   };
-  return { ctx, handlers: createHandlers(ctx, search), search, seedResults, close };
+  const close = () => {
+    closed = true;
+    jobs.close();
+    void search.close();
+    ctx.db.close();
+  };
+  return { ctx, handlers: createHandlers(ctx, search, jobs, control), search, seedResults, control, close };
 }

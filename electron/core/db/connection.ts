@@ -9,13 +9,32 @@ function nativeBinding(): string | undefined {
   return process.env.PIZHU_SQLITE_BINDING || undefined;
 }
 
-export function openDatabase(file: string): Db {
-  const db = new Database(file, { nativeBinding: nativeBinding() });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+/** A plain connection (no pragmas beyond the lock wait, no migrations): backups, checks and restores use it. */
+export function openConnection(file: string, opts: { fileMustExist?: boolean } = {}): Db {
+  const db = new Database(file, { nativeBinding: nativeBinding(), fileMustExist: opts.fileMustExist ?? false });
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  return db;
+}
+
+export interface OpenHooks {
+  /** Runs once the connection is set up, before any migration; throws to refuse the file (e.g. it is damaged). */
+  verify?(db: Db): void;
+  /** Runs once before pending migrations (not for a newer library, which is refused first). */
+  beforeMigrate?(db: Db, from: number, to: number): void;
+}
+
+export function openDatabase(file: string, hooks: OpenHooks = {}): Db {
+  const db = openConnection(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    hooks.verify?.(db);
+    migrate(db, hooks.beforeMigrate);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
@@ -24,14 +43,16 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Runs pending migrations, each in its own transaction; refuses a library from a newer Pizhu. */
-export function migrate(db: Db): void {
+export function migrate(db: Db, beforeMigrate?: OpenHooks['beforeMigrate']): void {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new PizhuError(
       'unsupported',
       `This library was written by a newer Pizhu (schema ${current}, this build knows ${migrations.length}). Please update Pizhu.`,
+      { schemaVersion: current, supported: migrations.length },
     );
   }
+  if (current < migrations.length) beforeMigrate?.(db, current, migrations.length);
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
       db.exec(migrations[v].sql);

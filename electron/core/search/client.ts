@@ -1,18 +1,15 @@
 // The app-side handle on the search worker: requests queue in the worker, answers are matched
 // back to their promises by id. The thread starts on first use and keeps the process alive only
 // while a request is pending.
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { deserializeError, PizhuError } from '../../../shared/errors';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
+import { workerUrl } from '../workerPath';
 
 type Method = WorkerRequest['method'];
 
 function workerEntry(): URL {
-  // The Electron build bundles the worker beside the main bundle (scripts/build-electron.mjs).
-  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return pathToFileURL(join(dirname(__filename), 'searchWorker.cjs'));
-  return new URL('./workerEntry.mjs', import.meta.url);
+  return workerUrl('searchWorker.cjs', () => new URL('./workerEntry.mjs', import.meta.url));
 }
 
 interface Pending {
@@ -41,12 +38,13 @@ export class SearchWorkerClient {
     });
   }
 
-  close(): void {
+  /** Resolves once the thread has ended, its connection closed with it. */
+  async close(): Promise<void> {
     this.closed = true;
     const worker = this.worker;
     this.worker = null;
     this.rejectAll(new PizhuError('cancelled', 'The library is closed.'));
-    void worker?.terminate();
+    await worker?.terminate();
   }
 
   private spawn(): Worker {

@@ -21,7 +21,8 @@ export interface SearchService {
   catchUp(): Promise<number>;
   /** Starts the worker, opens its connection and loads the texts, so the first query is fast; resolves when loaded. */
   warm(): Promise<void>;
-  close(): void;
+  /** Stops the worker; resolves once its thread (and so its connection) has ended. */
+  close(): Promise<void>;
 }
 
 function cacheCharsFromEnv(): number | undefined {
@@ -45,7 +46,7 @@ export function createSearchService(ctx: ServiceContext, opts: SearchOptions = {
         // A worker that never answered could not start (e.g. a packaged build missing its file): search in process.
         if (!worker || worker.answered) throw err;
         console.warn(`pizhu: search worker unavailable, searching in process: ${(err as Error).message}`);
-        worker.close();
+        void worker.close();
         worker = null;
       }
     }
@@ -64,9 +65,10 @@ export function createSearchService(ctx: ServiceContext, opts: SearchOptions = {
       // In process there is nothing to gain: the CLI asks one question and exits.
       if (worker) await worker.call('warm').catch(() => {});
     },
-    close() {
-      worker?.close();
+    async close() {
+      const stopping = worker?.close();
       worker = null;
+      await stopping;
     },
   };
 }
