@@ -1,21 +1,24 @@
-// The Electron shell: one sandboxed window, the backend behind one IPC loop, nothing else.
+// The Electron shell: one sandboxed window, the backend behind one IPC loop, the application menu, nothing else.
 // Paths are computed from app.getAppPath()/__dirname (this file is bundled to CJS; no import.meta).
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
-import { writeFile } from 'node:fs/promises';
-import { join, normalize, relative, isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { channels } from '../../shared/contract';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import { channels, type Channel } from '../../shared/contract';
+import type { Preferences } from '../../shared/domain';
 import { serializeError, type Result } from '../../shared/errors';
 import { IPC_PREFIX } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY as CSP, contentTypeFor } from '../../shared/webPolicy';
 import { dispatch } from '../core/dispatch';
-import { openLibrary, type Library } from '../core/library';
+import { openLibraryOrRecover, type RecoveryPrompt } from '../core/backup/recover';
+import type { Library } from '../core/library';
+import { getPreferences, recentDocuments } from '../core/services/preferences';
+import { DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { installMenu } from './menu';
+import { APP_ORIGIN, assertTrustedSender, enableSandboxEverywhere, hardenSession, SCHEME } from './security';
+import { createMainWindow } from './window';
 
 // The UI is served from a privileged custom scheme rather than file:// so that 'self' is a real
 // origin and response headers (CSP) apply; file:// responses never pass through webRequest.
-const SCHEME = 'pizhu';
-const HOST = 'app';
-const APP_ORIGIN = `${SCHEME}://${HOST}`;
 const START_URL = `${APP_ORIGIN}/index.html`;
 
 const isDev = !app.isPackaged;
@@ -23,10 +26,12 @@ const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
 const preloadPath = join(__dirname, '..', 'preload', 'index.cjs');
 const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
 
+// Development only: an Electron-ABI SQLite build made by `npm start`. An installed app never loads native code
+// from a path in the environment.
+if (app.isPackaged) delete process.env.PIZHU_SQLITE_BINDING;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+enableSandboxEverywhere();
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 // Tests (and anyone wanting a throwaway profile) can point the profile, and so the library, elsewhere.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -48,17 +53,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-function isOwnPage(url: string | undefined): boolean {
-  if (!url) return false;
+function preferences(): Preferences {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    return lib ? getPreferences(lib.ctx) : DEFAULT_PREFERENCES;
   } catch {
-    return false;
+    return DEFAULT_PREFERENCES;
   }
-}
-
-function checkSender(e: IpcMainInvokeEvent): void {
-  if (!isOwnPage(e.senderFrame?.url)) throw new Error(`Rejected IPC from ${e.senderFrame?.url ?? 'unknown frame'}`);
 }
 
 function serveRenderer(): void {
@@ -67,18 +67,40 @@ function serveRenderer(): void {
     const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^[/\\]+/, '');
     const file = join(rendererDir, rel);
     const back = relative(rendererDir, file);
-    if (url.host !== HOST || back.startsWith('..') || isAbsolute(back)) return new Response('Forbidden', { status: 403 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    if (!res.ok) return new Response('Not found', { status: 404 });
-    return new Response(res.body, {
+    if (`${url.protocol}//${url.host}` !== APP_ORIGIN || back.startsWith('..') || isAbsolute(back)) return new Response('Forbidden', { status: 403 });
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+    return new Response(new Uint8Array(body), {
       status: 200,
-      headers: {
-        'content-type': contentTypeFor(file),
-        'content-security-policy': CSP,
-        'x-content-type-options': 'nosniff',
-      },
+      headers: { 'content-type': contentTypeFor(file), 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
     });
   });
+}
+
+/** The menu shows the language, theme and recent documents, so it is rebuilt when these may have changed. */
+const MENU_AFFECTED_BY: ReadonlySet<string> = new Set<Channel>([
+  'preferences.set',
+  'documents.delete',
+  'documents.restore',
+  'documents.updateMetadata',
+  'backups.restore',
+  'library.importArchive',
+]);
+
+function refreshMenu(): void {
+  const prefs = preferences();
+  nativeTheme.themeSource = prefs.theme;
+  let recent: { id: string; title: string }[] = [];
+  try {
+    if (lib) recent = recentDocuments(lib.ctx).map((d) => ({ id: d.id, title: d.title }));
+  } catch {
+    // The menu still opens without its recent list.
+  }
+  installMenu({ prefs, recent, platform: process.platform, isDev });
 }
 
 /** Names for the save dialog's file type filter, by extension. */
@@ -93,21 +115,31 @@ const SAVE_FILTER_NAMES: Record<string, string> = {
   csv: 'CSV',
   png: 'PNG',
   svg: 'SVG',
+  pizhu: 'Pizhu library',
+  sqlite: 'SQLite',
 };
 
 function registerIpc(library: Library): void {
   // ONE loop: every channel in the contract, validated and serialised by dispatch.
   for (const ch of channels) {
-    ipcMain.handle(IPC_PREFIX + ch, (e, input: unknown) => {
-      checkSender(e);
-      return dispatch(library.handlers, ch, input);
+    ipcMain.handle(IPC_PREFIX + ch, async (e, input: unknown): Promise<Result<unknown>> => {
+      try {
+        assertTrustedSender(e);
+      } catch (err) {
+        return { ok: false, error: serializeError(err) };
+      }
+      const result = await dispatch(library.handlers, ch, input);
+      if (result.ok && MENU_AFFECTED_BY.has(ch)) refreshMenu();
+      return result;
     });
   }
   ipcMain.handle(IPC_PREFIX + 'saveFile', async (e, suggestedName: unknown, content: unknown): Promise<Result<string | null>> => {
     try {
-      checkSender(e);
+      assertTrustedSender(e);
       const isBytes = content instanceof Uint8Array;
-      if (typeof suggestedName !== 'string' || (typeof content !== 'string' && !isBytes)) throw new Error('saveFile expects (name: string, content: string | Uint8Array)');
+      if (typeof suggestedName !== 'string' || suggestedName.length > 1000 || (typeof content !== 'string' && !isBytes)) {
+        throw new Error('saveFile expects (name: string, content: string | Uint8Array)');
+      }
       const win = BrowserWindow.fromWebContents(e.sender);
       const name = suggestedName.replace(/[/\\]/g, '_');
       const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? 'md';
@@ -126,124 +158,62 @@ function registerIpc(library: Library): void {
   });
 }
 
-function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-}
-
-async function openExternalAfterConfirm(url: string): Promise<void> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return;
-  const opts = {
-    type: 'question' as const,
-    buttons: ['Open in browser', 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    message: 'Open this link in your web browser?',
-    detail: parsed.toString(),
-  };
-  const r = mainWindow ? await dialog.showMessageBox(mainWindow, opts) : await dialog.showMessageBox(opts);
-  if (r.response === 0) await shell.openExternal(parsed.toString());
-}
-
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
-    {
-      label: 'Edit',
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        ...(isDev ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      role: 'help',
-      submenu: [
-        {
-          label: 'About Pizhu',
-          click: () => {
-            void dialog.showMessageBox({
-              type: 'info',
-              title: 'About Pizhu',
-              message: `Pizhu (批注) ${app.getVersion()}`,
-              detail: 'A desktop workbench for close reading of Chinese texts.',
-            });
-          },
-        },
-      ],
-    },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    show: false,
+/**
+ * A damaged library at start-up: offer the newest backups (the damaged file is kept among the
+ * backups before any restore), or quit with the command-line way to do it later.
+ */
+async function chooseBackupToRestore(prompt: RecoveryPrompt): Promise<string | null> {
+  const zh = preferencesLangAtStart() === 'zh-CN';
+  const offered = prompt.details.backups.slice(0, 3);
+  const problem = prompt.details.problems[0] ?? '';
+  const failed = prompt.failedRestore ? (zh ? `\n\n恢复 ${prompt.failedRestore.name} 失败：${prompt.failedRestore.message}` : `\n\nRestoring ${prompt.failedRestore.name} failed: ${prompt.failedRestore.message}`) : '';
+  const r = await dialog.showMessageBox({
+    type: 'error',
     title: 'Pizhu',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-    },
+    message: zh ? '资料库文件已损坏' : 'The library file is damaged',
+    detail:
+      (zh
+        ? `完整性检查未通过（${problem}）。可从备份恢复；损坏的文件会先保存在备份文件夹中。`
+        : `The integrity check failed (${problem}). You can restore a backup; the damaged file is kept in the backups folder first.`) +
+      `\n${prompt.details.libraryDir}` +
+      failed,
+    buttons: [...offered.map((b) => `${zh ? '恢复' : 'Restore'} ${b.createdAt.slice(0, 16).replace('T', ' ')} (${b.reason})`), zh ? '退出' : 'Quit'],
+    defaultId: 0,
+    cancelId: offered.length,
+    noLink: true,
   });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (e, url) => {
-    e.preventDefault();
-    void openExternalAfterConfirm(url);
-  });
-  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    void openExternalAfterConfirm(url);
-    return { action: 'deny' };
-  });
-  win.on('closed', () => {
-    if (mainWindow === win) mainWindow = null;
-  });
-  void win.loadURL(START_URL);
-  return win;
+  return offered[r.response]?.name ?? null;
+}
+
+/** The interface language before the library (which stores preferences) is open. */
+function preferencesLangAtStart(): 'zh-CN' | 'en' {
+  return app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 async function start(): Promise<void> {
-  lib = openLibrary({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir, warmSearch: true });
-  hardenSession();
+  if (process.platform === 'win32') app.setAppUserModelId('org.pizhu.app');
+  lib = await openLibraryOrRecover({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir, warmSearch: true }, chooseBackupToRestore);
+  hardenSession(() => preferences().lang);
   serveRenderer();
   registerIpc(lib);
-  buildMenu();
-  mainWindow = createWindow();
+  refreshMenu();
+  openMainWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+function openMainWindow(): void {
+  const win = createMainWindow({
+    url: START_URL,
+    preload: preloadPath,
+    stateFile: join(app.getPath('userData'), 'window-state.json'),
+    dark: nativeTheme.shouldUseDarkColors,
+    devTools: isDev,
+  });
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
 }
 

@@ -55,14 +55,9 @@ const files = () => [
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shotsDir, name + '.png') });
 
-async function setLook(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en') {
-  await page.evaluate(
-    ([s, l]) => {
-      localStorage.setItem('pizhu.scheme', s);
-      localStorage.setItem('pizhu.lang', l);
-    },
-    [scheme, lang],
-  );
+/** The theme and language the page opens with after a reload: they are preferences stored in the library. */
+function setLook(app: { lib: { handlers: unknown } }, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en') {
+  call(app, 'preferences.set', { theme: scheme, lang });
 }
 
 function docs(app: { lib: { handlers: unknown } }): DocumentSummary[] {
@@ -123,7 +118,7 @@ test.describe('with a slow backend', () => {
     await expect(page.locator('.reader-header h1')).toHaveText(GB_TITLE);
 
     // The same results in the dark theme and in English.
-    await setLook(page, 'dark', 'en');
+    setLook(app, 'dark', 'en');
     await page.reload();
     await page.getByTestId('import-open').click();
     await expect(dialog).toContainText('Import texts');
@@ -273,7 +268,7 @@ test('report, removed text shown in place, restore shifts the highlights after i
   expect(call<DocumentRecord>(app, 'documents.get', { id: doc.id }).removed).toHaveLength(record.removed.length - 1);
 
   // The same view in the dark theme and English.
-  await setLook(page, 'dark', 'en');
+  setLook(app, 'dark', 'en');
   await page.reload();
   await page.getByTestId('doc-item').filter({ hasText: SEED1_TITLE }).click();
   await page.getByTestId('toggle-removed').click();

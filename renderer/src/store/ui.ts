@@ -1,51 +1,46 @@
-import type { Lang } from '../i18n';
-import type { ColorScheme, Slice, UiSlice } from './types';
+// Interface state and the user's preferences as shown; settings/preferences.ts loads them before the first
+// render and saves every change to the library (preferences.set).
+import { clampReaderFontSize, DEFAULT_PREFERENCES } from '../../../shared/preferences';
+import type { ColorScheme, Slice, ThemePreference, UiSlice } from './types';
 
-const LANG_KEY = 'pizhu.lang';
-const SCHEME_KEY = 'pizhu.scheme';
+const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage unavailable */
-  }
+export function systemScheme(): ColorScheme {
+  return typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }
 
-function initialLang(): Lang {
-  const v = read(LANG_KEY);
-  return v === 'en' || v === 'zh-CN' ? v : 'zh-CN';
-}
-function initialScheme(): ColorScheme {
-  const v = read(SCHEME_KEY);
-  if (v === 'light' || v === 'dark') return v;
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+export function resolveScheme(pref: ThemePreference): ColorScheme {
+  return pref === 'system' ? systemScheme() : pref;
 }
 
 let toastSeq = 0;
 
 export const createUiSlice: Slice<UiSlice> = (set) => ({
-  lang: initialLang(),
-  scheme: initialScheme(),
+  lang: DEFAULT_PREFERENCES.lang,
+  themePref: DEFAULT_PREFERENCES.theme,
+  scheme: resolveScheme(DEFAULT_PREFERENCES.theme),
+  readerFontSize: DEFAULT_PREFERENCES.readerFontSize,
+  recentDocumentIds: [],
+  settingsOpen: false,
   sideTab: 'annotation',
   exportOpen: false,
   helpOpen: false,
   toasts: [],
-  setLang: (lang) => {
-    write(LANG_KEY, lang);
-    set({ lang });
-  },
-  setScheme: (scheme) => {
-    write(SCHEME_KEY, scheme);
-    set({ scheme });
-  },
+  setLang: (lang) => set({ lang }),
+  // The top bar's light/dark switch is an explicit choice.
+  setScheme: (scheme) => set({ scheme, themePref: scheme }),
+  setThemePref: (themePref) => set({ themePref, scheme: resolveScheme(themePref) }),
+  setReaderFontSize: (px) => set({ readerFontSize: clampReaderFontSize(px) }),
+  setRecentDocumentIds: (recentDocumentIds) => set({ recentDocumentIds }),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  applyPreferences: (p) =>
+    set({
+      lang: p.lang,
+      themePref: p.theme,
+      scheme: resolveScheme(p.theme),
+      readerFontSize: clampReaderFontSize(p.readerFontSize),
+      recentDocumentIds: p.recentDocumentIds,
+    }),
   setSideTab: (sideTab) => set({ sideTab }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
