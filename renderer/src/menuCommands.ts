@@ -4,6 +4,7 @@ import { openDocument, redo, undo } from './actions';
 import { onMenuCommand } from './api';
 import { tNow } from './i18n';
 import { openImport } from './importActions';
+import { enterEditMode, toggleVersions } from './revision/actions';
 import { changeReaderFontSize } from './settings/preferences';
 import { useStore } from './store';
 
@@ -88,6 +89,19 @@ export function runMenuCommand(c: MenuCommand): void {
     case 'openDocument':
       showReader();
       void openDocument(c.id);
+      break;
+    case 'editText':
+      // Edit mode handles its own keys and leaves by Save or Cancel; the menu only enters it.
+      if (s.doc) {
+        showReader();
+        enterEditMode();
+      }
+      break;
+    case 'versions':
+      if (s.doc) {
+        showReader();
+        toggleVersions();
+      }
       break;
     case 'openLibrarySafety':
       s.pushToast('info', tNow('setNotAvailable'));

@@ -66,7 +66,7 @@ export function previewCss(style: WordStyle): string {
     `${scope} .pz-page .pz-pno { position: absolute; bottom: ${look.page.footer}mm; left: ${m.left}mm; right: ${m.right}mm; margin: 0; text-indent: 0; text-align: ${look.page.pageNumberSides ? 'right' : 'center'}; padding: 0 ${look.page.pageNumberSides ? look.roles.pageNumber.size : 0}pt; }`,
     `${scope} .pz-src { font-family: ${cssFont(look.roles.intro)}; }`,
     `${scope} .pz-mark { padding: 0.08em 0; }`,
-    `${scope} a { color: #1f5faf; }`,
+    `${scope} .pz-link { color: #1f5faf; text-decoration: underline; }`,
     `${scope} .pz-list { padding-left: ${1.5 * note.size}pt; margin-left: ${(note.leftChars ?? 0) * note.size}pt; text-indent: 0; }`,
     `${scope} .pz-list .pz-list { margin-left: 0; }`,
     `${scope} .pz-list.pz-check { list-style: none; }`,
@@ -102,7 +102,8 @@ function inline(xs: readonly NoteInline[]): string {
   return xs
     .map((x) => {
       if (x.kind === 'break') return '<br>';
-      if (x.kind === 'link') return x.url ? `<a href="${escapeHtml(x.url)}" rel="noreferrer noopener" target="_blank">${inline(x.children)}</a>` : inline(x.children);
+      // A preview is not a browser: a link shows its address on hover but is not followable from inside the app.
+      if (x.kind === 'link') return x.url ? `<span class="pz-link" title="${escapeHtml(x.url)}">${inline(x.children)}</span>` : inline(x.children);
       let t = escapeHtml(x.text);
       if (x.code) t = `<code>${t}</code>`;
       if (x.strike) t = `<s>${t}</s>`;
