@@ -12,7 +12,7 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    // The bench page (renderer/bench) is a separate HTML entry used only by `npm run bench`; the app never links to it.
-    rolldownOptions: { input: { main: r('./renderer/index.html'), bench: r('./renderer/bench/index.html') } },
+    // The bench pages (renderer/bench, renderer/bench/lists) are separate HTML entries used only by `npm run bench`; the app never links to them.
+    rolldownOptions: { input: { main: r('./renderer/index.html'), bench: r('./renderer/bench/index.html'), benchLists: r('./renderer/bench/lists/index.html') } },
   },
 });

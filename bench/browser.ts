@@ -11,7 +11,8 @@ import { contentTypeFor } from '../shared/webPolicy';
 
 const distDir = resolve('dist/renderer');
 
-function serve(root: string): Promise<Server> {
+/** Serves the built renderer (also the long-lists bench, bench/lists.ts). */
+export function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/favicon.ico') {
       res.writeHead(204).end();

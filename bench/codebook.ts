@@ -59,8 +59,8 @@ async function time(fn: () => unknown, runs = RUNS): Promise<number[]> {
   return out;
 }
 
-/** Highlights of random length at random places, each with 1–3 random themes, in one transaction. */
-function insertHighlights(db: Db, author: string, docs: { id: string; text: string }[], themeIds: string[], count: number, newId: () => string): number {
+/** Highlights of random length at random places, each with 1–3 random themes, in one transaction (also bench/scale.ts). */
+export function insertHighlights(db: Db, author: string, docs: { id: string; text: string }[], themeIds: string[], count: number, newId: () => string): number {
   const rand = mulberry32(5);
   const insert = db.prepare(
     `INSERT INTO annotations (id, document_id, start_offset, end_offset, exact, prefix, suffix, note_text, author, created_at, modified_at)

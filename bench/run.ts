@@ -8,6 +8,9 @@ import { benchCodebook } from './codebook';
 import { benchExchange } from './exchange';
 import { benchWordExport } from './export';
 import { benchImport } from './import';
+import { benchLists } from './lists';
+import { benchReanchor } from './reanchor';
+import { benchScale } from './scale';
 import { benchSearch } from './search';
 import type { BenchRow } from './stats';
 
@@ -39,6 +42,10 @@ async function main() {
   rows.push(...search.rows);
   const codebook = await benchCodebook();
   rows.push(...codebook.rows);
+  const reanchor = benchReanchor();
+  rows.push(...reanchor.rows);
+  const scale = await benchScale();
+  rows.push(...scale.rows);
   let browserDetail: unknown = null;
   try {
     const b = await benchBrowser();
@@ -46,6 +53,14 @@ async function main() {
     browserDetail = b.detail;
   } catch (e) {
     console.error('browser bench failed:', e instanceof Error ? e.message : e);
+  }
+  let listsDetail: unknown = null;
+  try {
+    const l = await benchLists();
+    rows.push(...l.rows);
+    listsDetail = l.detail;
+  } catch (e) {
+    console.error('long-lists bench failed:', e instanceof Error ? e.message : e);
   }
   console.log(table(rows));
   const missed = rows.filter((r) => r.goal !== null && r.ours >= r.goal);
@@ -59,7 +74,7 @@ async function main() {
     date: new Date().toISOString(),
   };
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail, codebook: codebook.detail }, null, 2) + '\n');
+  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail, codebook: codebook.detail, reanchor: reanchor.detail, scale: scale.detail, lists: listsDetail }, null, 2) + '\n');
   console.log('\nwrote bench-results/bench.json');
 }
 

@@ -31,6 +31,13 @@ await Promise.all([
     outfile: 'dist-electron/main/searchWorker.cjs',
     external: ['better-sqlite3'],
   }),
+  // The jobs worker thread (exports, reindex, backups), loaded from beside the main bundle (electron/core/jobs/runner.ts).
+  build({
+    ...common,
+    entryPoints: ['electron/core/jobs/worker.ts'],
+    outfile: 'dist-electron/main/jobWorker.cjs',
+    external: ['better-sqlite3'],
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],

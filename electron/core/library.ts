@@ -126,7 +126,8 @@ export function openLibrary(opts: LibraryOptions): Library {
     db: () => (closed ? null : ctx.db),
     integrity: () => (closed ? null : integrity),
     replaceDatabase(install) {
-      const run = replacing.then(() =>
+      // Job threads hold their own connections to the file: they end before it is swapped.
+      const run = replacing.then(() => jobs.stopAll()).then(() =>
         search.restart(() => {
           ctx.db.close();
           try {

@@ -4,6 +4,7 @@
 // the same highlights yields the same ids and a synced vault updates rather than duplicates.
 import type { DocumentSummary, ExportGrouping } from '../../../shared/domain';
 import { lexicalJsonToMarkdown } from './lexicalMarkdown';
+import { NO_PROGRESS, type ExportProgress } from './progress';
 import { groupByDocument, groupByTheme, themeForest, type Excerpt, type ExportSelection, type ThemeNode } from './selection';
 import type { ThemePathOf } from './themePaths';
 import { frontMatter } from './yamlFrontMatter';
@@ -57,6 +58,7 @@ interface Renderer {
   pathOf: ThemePathOf;
   /** Ids already written in this file: a highlight listed under two themes carries its ids once. */
   written: Set<string>;
+  progress: ExportProgress;
 }
 
 function excerpt(e: Excerpt, r: Renderer): string {
@@ -72,6 +74,7 @@ function excerpt(e: Excerpt, r: Renderer): string {
   const note = lexicalJsonToMarkdown(a.noteJson, a.noteText).trim();
   if (note) parts.push(note);
   parts.push(`—— ${escapeQuoted(citation(e.document, e.paragraph))}`);
+  r.progress.excerpt();
   return parts.join('\n\n');
 }
 
@@ -119,8 +122,8 @@ function byDocument(selection: ExportSelection, r: Renderer): string[] {
 }
 
 /** All selected excerpts in one file, grouped by theme (the codebook's tree) or by document. */
-export function renderStudyNotes(selection: ExportSelection, pathOf: ThemePathOf, by: ExportGrouping): string {
-  const r: Renderer = { pathOf, written: new Set() };
+export function renderStudyNotes(selection: ExportSelection, pathOf: ThemePathOf, by: ExportGrouping, progress = NO_PROGRESS): string {
+  const r: Renderer = { pathOf, written: new Set(), progress };
   const date = selection.exportedAt.slice(0, 10);
   const count = selection.excerpts.length;
   const body = by === 'theme' ? byTheme(selection, r) : byDocument(selection, r);
@@ -142,8 +145,8 @@ export function renderStudyNotes(selection: ExportSelection, pathOf: ThemePathOf
 }
 
 /** One document's excerpts in reading order, with the document's metadata as front matter. */
-export function renderDocumentNotes(document: DocumentSummary, items: readonly Excerpt[], pathOf: ThemePathOf): string {
-  const r: Renderer = { pathOf, written: new Set() };
+export function renderDocumentNotes(document: DocumentSummary, items: readonly Excerpt[], pathOf: ThemePathOf, progress = NO_PROGRESS): string {
+  const r: Renderer = { pathOf, written: new Set(), progress };
   const line = documentLine(document);
   const out = [
     frontMatter([

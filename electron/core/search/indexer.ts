@@ -24,8 +24,8 @@ function indexOne(db: Db, documentId: string): number {
   return text.length;
 }
 
-/** Indexes every queued document; returns how many were (re)indexed or removed. */
-export function catchUp(db: Db): number {
+/** Indexes every queued document; returns how many were (re)indexed or removed. `onBatch` hears the running count after each transaction. */
+export function catchUp(db: Db, onBatch?: (done: number) => void): number {
   // Most queries find nothing queued: don't take the write lock for them.
   if (!repo.hasDirty(db)) return 0;
   let done = 0;
@@ -51,15 +51,17 @@ export function catchUp(db: Db): number {
     const count = batch.immediate();
     if (!count) break;
     done += count;
+    onBatch?.(done);
   }
   if (done >= OPTIMIZE_AFTER_DOCUMENTS) db.transaction(() => repo.optimizeIndex(db)).immediate();
   return done;
 }
 
-/** Empties the index and builds it again from every live document. */
-export function rebuild(db: Db): number {
+/** Empties the index and builds it again from every live document; `onProgress` hears documents done of queued. */
+export function rebuild(db: Db, onProgress?: (done: number, total: number) => void): number {
   const queued = db.transaction(() => repo.resetIndex(db)).immediate();
-  catchUp(db);
+  onProgress?.(0, queued);
+  catchUp(db, onProgress && ((done) => onProgress(Math.min(done, queued), queued)));
   db.transaction(() => repo.optimizeIndex(db)).immediate();
   return queued;
 }

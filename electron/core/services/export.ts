@@ -2,6 +2,7 @@ import type { ExportFile, ExportGrouping } from '../../../shared/domain';
 import { writerFor } from '../export/formats';
 import { studyNotesFile } from '../export/formats/markdown';
 import type { ExportRequest } from '../export/formats/types';
+import { NO_PROGRESS, type ExportProgress } from '../export/progress';
 import type { ServiceContext } from './context';
 
 /** The reader's quick export (Ctrl+E): the same notes as export.file's Markdown, as text. */
@@ -10,6 +11,7 @@ export function markdownExport(ctx: ServiceContext, input: { by: ExportGrouping;
   return { content: file.data, suggestedName: file.suggestedName, warnings: file.warnings };
 }
 
-export function exportFile(ctx: ServiceContext, request: ExportRequest): ExportFile | Promise<ExportFile> {
-  return writerFor(request.format).write(ctx, request);
+/** `progress` hears of each excerpt as it is written (a job's progress bar); exports without it are unchanged. */
+export function exportFile(ctx: ServiceContext, request: ExportRequest, progress: ExportProgress = NO_PROGRESS): ExportFile | Promise<ExportFile> {
+  return writerFor(request.format).write(ctx, request, progress);
 }

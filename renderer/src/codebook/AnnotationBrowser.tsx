@@ -1,12 +1,14 @@
 // Every annotation of the open document or of the library, filtered by theme (with its sub-themes), author,
-// date and note, sorted by position or time. Pages come from the backend as the list scrolls; only the rows in
-// view are rendered. ↑/↓ choose, Enter (or a click) opens the passage and flashes it.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// date and note, sorted by position or time. The list is as tall as the total from the start; the pages
+// in view come from the backend as they scroll by (or as End jumps to the last of 100,000), and only the
+// rows in view are rendered. ↑/↓, PageUp/PageDown, Home/End choose; Enter (or a click) opens the passage.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CodedPassage, Theme } from '../../../shared/domain';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { openSearchHit } from '../search/actions';
 import { fill, formatCount, oneLine } from '../search/format';
+import { rowForKey, useVirtualRows } from '../lib/virtualRows';
 import { useStore } from '../store';
 import { NO_BROWSE_FILTERS, type BrowseFilters, type BrowseScope } from '../store/codebook';
 import { formatStamp } from './HoverCard';
@@ -14,7 +16,6 @@ import { treeRows } from './tree';
 
 const PAGE = 200;
 const ROW_HEIGHT = 96;
-const OVERSCAN = 6;
 const QUERY_DELAY_MS = 150;
 
 let requestSeq = 0;
@@ -39,6 +40,33 @@ export async function jumpToPassage(p: CodedPassage): Promise<void> {
   await openSearchHit({ documentId: a.documentId, start: a.start, end: a.end, before: p.before, match: a.exact, after: p.after }, 'text');
   const s = useStore.getState();
   if (s.doc?.id === a.documentId && s.annotations.some((x) => x.id === a.id)) s.setActive(a.id);
+}
+
+/** The pages (of PAGE rows) holding rows first ≤ i < last. */
+function pagesOf(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let b = Math.floor(first / PAGE); b * PAGE < last; b++) out.push(b);
+  return out;
+}
+
+/**
+ * The loaded rows as a sparse array: row i at index i, rows not fetched yet are holes. `length` is one
+ * past the last row loaded, not the total.
+ */
+function withPages(items: readonly CodedPassage[], pages: [number, CodedPassage[]][]): CodedPassage[] {
+  const next = items.slice();
+  for (const [b, rows] of pages) rows.forEach((p, k) => (next[b * PAGE + k] = p));
+  return next;
+}
+
+function Placeholder({ index }: { index: number }) {
+  return (
+    <div role="option" id={`ann-row-${index}`} aria-selected={false} aria-busy="true" className="browse-row placeholder" style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}>
+      <span className="br-skeleton short" />
+      <span className="br-skeleton" />
+      <span className="br-skeleton mid" />
+    </div>
+  );
 }
 
 function Row({ p, index, selected, scope, byId, onOpen }: { p: CodedPassage; index: number; selected: boolean; scope: BrowseScope; byId: Map<string, Theme>; onOpen: (i: number) => void }) {
@@ -162,12 +190,19 @@ export function AnnotationBrowser() {
   const annotations = useStore((s) => s.annotations);
   const store = useStore.getState;
   const listRef = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 600 });
-  const loadingMore = useRef(false);
+  /** Pages asked for under the current question. */
+  const fetching = useRef(new Set<number>());
   const byId = useMemo(() => new Map(themes.map((th) => [th.id, th])), [themes]);
   const documentId = scope === 'document' ? doc?.id : undefined;
   const needsDoc = scope === 'document' && !documentId;
   const askedFor = useRef('');
+
+  const items = outcome.page?.items ?? [];
+  const total = outcome.page?.total ?? 0;
+  const win = useVirtualRows(listRef, total, ROW_HEIGHT, 0);
+  const { first, last, reveal } = win;
+  const view = useRef({ first, last });
+  view.current = { first, last };
 
   useEffect(() => {
     if (needsDoc) {
@@ -175,17 +210,20 @@ export function AnnotationBrowser() {
       return;
     }
     const seq = ++requestSeq;
-    // The same question again (the data changed): keep as many rows as were loaded, so the cursor stays put.
+    fetching.current = new Set();
+    // The same question again (the data changed): fetch the pages in view, so the list and the cursor stay put.
     const key = JSON.stringify([scope, documentId, filters]);
     const same = askedFor.current === key;
     askedFor.current = key;
-    const loaded = store().browseOutcome.page?.items.length ?? 0;
-    const limit = same ? Math.min(10_000, Math.max(PAGE, loaded)) : PAGE;
+    const pages = same ? [...new Set([...pagesOf(view.current.first, view.current.last), Math.floor(store().browseCursor / PAGE)])] : [0];
     const timer = setTimeout(async () => {
       store().setBrowseOutcome({ ...store().browseOutcome, status: 'loading', error: null });
       try {
-        const page = await api['annotations.query'](queryInput(scope, documentId, filters, 0, limit));
-        if (seq === requestSeq) store().setBrowseOutcome({ status: 'done', page, error: null });
+        const got = await Promise.all(pages.map(async (b) => [b, await api['annotations.query'](queryInput(scope, documentId, filters, b * PAGE))] as const));
+        if (seq !== requestSeq) return;
+        const total = got[0][1].total;
+        store().setBrowseOutcome({ status: 'done', page: { total, items: withPages([], got.map(([b, page]) => [b, page.items])) }, error: null });
+        if (!same) listRef.current?.scrollTo({ top: 0 });
       } catch (err) {
         if (seq === requestSeq) store().setBrowseOutcome({ status: 'error', page: null, error: err instanceof Error ? err.message : String(err) });
       }
@@ -193,36 +231,32 @@ export function AnnotationBrowser() {
     return () => clearTimeout(timer);
   }, [scope, documentId, filters, needsDoc, annotations, themes, store]);
 
-  const items = outcome.page?.items ?? [];
-  const total = outcome.page?.total ?? 0;
-
-  const loadMore = useCallback(async () => {
-    const page = store().browseOutcome.page;
-    if (!page || loadingMore.current || page.items.length >= page.total) return;
-    loadingMore.current = true;
+  // The pages in view that are not loaded yet: ask for them (a scroll, a jump, End).
+  const missing = outcome.status === 'done' ? pagesOf(first, last).filter((b) => items[b * PAGE] === undefined && !fetching.current.has(b)) : [];
+  const missingKey = missing.join(',');
+  useEffect(() => {
+    if (!missingKey) return;
     const seq = requestSeq;
-    try {
-      const next = await api['annotations.query'](queryInput(scope, documentId, filters, page.items.length));
-      if (seq === requestSeq) store().setBrowseOutcome({ status: 'done', page: { total: next.total, items: [...page.items, ...next.items] }, error: null });
-    } finally {
-      loadingMore.current = false;
+    for (const b of missingKey.split(',').map(Number)) {
+      fetching.current.add(b);
+      api['annotations.query'](queryInput(scope, documentId, filters, b * PAGE)).then(
+        (page) => {
+          const now = store().browseOutcome;
+          if (seq !== requestSeq || !now.page) return;
+          store().setBrowseOutcome({ ...now, page: { total: page.total, items: withPages(now.page.items, [[b, page.items]]) } });
+        },
+        () => fetching.current.delete(b),
+      );
     }
-  }, [scope, documentId, filters, store]);
+  }, [missingKey, scope, documentId, filters, store]);
 
+  // Back on the tab: the cursor where it was left, once the list has its height.
+  const revealed = useRef(false);
   useEffect(() => {
-    const el = listRef.current;
-    if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [needsDoc]);
-
-  // Near the end of what is loaded: ask for the next page.
-  useEffect(() => {
-    if (items.length < total && view.top + view.height > items.length * ROW_HEIGHT - ROW_HEIGHT * 10) void loadMore();
-  }, [view, items.length, total, loadMore]);
+    if (revealed.current || total === 0) return;
+    revealed.current = true;
+    reveal(store().browseCursor);
+  }, [total, reveal, store]);
 
   const open = (i: number) => {
     store().setBrowseCursor(i);
@@ -230,36 +264,26 @@ export function AnnotationBrowser() {
     if (p) void jumpToPassage(p);
   };
 
-  const keepInView = (i: number) => {
-    const el = listRef.current;
-    if (!el) return;
-    const top = i * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  };
-
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (items.length === 0) return;
-    let next = cursor;
-    if (e.key === 'ArrowDown') next = cursor + 1;
-    else if (e.key === 'ArrowUp') next = cursor - 1;
-    else if (e.key === 'PageDown') next = cursor + Math.max(1, Math.floor(view.height / ROW_HEIGHT));
-    else if (e.key === 'PageUp') next = cursor - Math.max(1, Math.floor(view.height / ROW_HEIGHT));
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = items.length - 1;
-    else if (e.key === 'Enter') {
+    if (total === 0) return;
+    const at = Math.min(cursor, total - 1);
+    if (e.key === 'Enter') {
       e.preventDefault();
-      open(Math.min(cursor, items.length - 1));
+      open(at);
       return;
-    } else return;
+    }
+    const next = rowForKey(e.key, at, total, win.pageRows);
+    if (next === null) return;
     e.preventDefault();
-    next = Math.max(0, Math.min(items.length - 1, next));
     store().setBrowseCursor(next);
-    keepInView(next);
+    reveal(next);
   };
 
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const shown: number[] = [];
+  for (let i = first; i < last; i++) shown.push(i);
+  const at = Math.min(cursor, total - 1);
+  // The cursor row stays in the DOM (aria-activedescendant points at it) even when scrolled away.
+  if (at >= 0 && (at < first || at >= last)) shown.push(at);
 
   return (
     <div className="browse-panel" data-testid="browse-panel">
@@ -292,25 +316,25 @@ export function AnnotationBrowser() {
             role="listbox"
             tabIndex={0}
             aria-label={t('annKeys')}
-            aria-activedescendant={items.length ? `ann-row-${Math.min(cursor, items.length - 1)}` : undefined}
+            aria-activedescendant={total ? `ann-row-${at}` : undefined}
             data-testid="browse-list"
             onKeyDown={onKeyDown}
-            onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+            onScroll={win.onScroll}
           >
-            <div className="browse-spacer" style={{ height: items.length * ROW_HEIGHT }}>
-              {items.slice(first, last).map((p, k) => (
-                <Row key={p.annotation.id} p={p} index={first + k} selected={first + k === cursor} scope={scope} byId={byId} onOpen={open} />
-              ))}
+            <div className="browse-spacer" style={{ height: win.totalHeight }}>
+              {shown.map((i) =>
+                items[i] ? (
+                  <Row key={items[i].annotation.id} p={items[i]} index={i} selected={i === at} scope={scope} byId={byId} onOpen={open} />
+                ) : (
+                  <Placeholder key={`placeholder-${i}`} index={i} />
+                ),
+              )}
             </div>
-            {outcome.status === 'done' && items.length === 0 && <p className="hint browse-none">{t('annNone')}</p>}
+            {outcome.status === 'done' && total === 0 && <p className="hint browse-none">{t('annNone')}</p>}
           </div>
           <div className="browse-foot">
-            <span className="muted">{items.length < total ? fill(t('annShown'), { shown: formatCount(items.length, lang), total: formatCount(total, lang) }) : t('annKeys')}</span>
-            {items.length < total && (
-              <button type="button" className="link-button" data-testid="browse-load-more" onClick={() => void loadMore()}>
-                {t('annLoadMore')}
-              </button>
-            )}
+            <span className="muted">{t('annKeys')}</span>
+            {total > PAGE && <span className="muted browse-position">{`${formatCount(Math.min(at + 1, total), lang)} / ${formatCount(total, lang)}`}</span>}
           </div>
         </>
       )}

@@ -1,7 +1,9 @@
 // The export dialog: a format, its options, a live preview of the first page for the Word formats,
 // then Save (native dialog in the app, a download in the browser) or Print / PDF.
 import { useEffect, useRef, useState } from 'react';
+import type { JobInfo } from '../../../shared/domain';
 import { useT, type Key } from '../i18n';
+import { JobProgress } from '../jobs/JobProgress';
 import { useStore } from '../store';
 import { printPages, saveExport } from './exportActions';
 import { FORMATS, formatInfo, loadChoices, previewRequest, storeChoices, type ExportChoices } from './options';
@@ -149,6 +151,8 @@ export function ExportDialog() {
   const setOpen = useStore((s) => s.setExportOpen);
   const [c, setChoices] = useState<ExportChoices>(loadChoices);
   const [busy, setBusy] = useState<'save' | 'print' | null>(null);
+  // The export job under way: its progress, when it was asked for, and how to cancel it.
+  const [job, setJob] = useState<{ info: JobInfo | null; since: number; abort: AbortController; cancelling: boolean } | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const dialogRef = useRef<HTMLDivElement>(null);
   const set: SetChoices = (patch) => {
@@ -165,7 +169,10 @@ export function ExportDialog() {
   const save = async () => {
     if (busy || noThemes) return;
     setBusy('save');
-    const result = await saveExport(c);
+    const abort = new AbortController();
+    setJob({ info: null, since: Date.now(), abort, cancelling: false });
+    const result = await saveExport(c, { signal: abort.signal, onProgress: (info) => setJob((j) => j && { ...j, info }) });
+    setJob(null);
     setBusy(null);
     if (result === null) return;
     if (result.length) setWarnings(result);
@@ -225,7 +232,19 @@ export function ExportDialog() {
         </div>
         <footer className="xp-foot">
           <div className="xp-status" aria-live="polite">
-            {busy ? (
+            {busy === 'save' && job ? (
+              <div className="xp-progress xp-job" data-testid="export-progress">
+                <JobProgress
+                  info={job.info}
+                  since={job.since}
+                  cancelling={job.cancelling}
+                  onCancel={() => {
+                    setJob({ ...job, cancelling: true });
+                    job.abort.abort();
+                  }}
+                />
+              </div>
+            ) : busy ? (
               <div className="xp-progress" data-testid="export-progress">
                 <div className="xp-bar">
                   <div className="xp-bar-run" />

@@ -1,21 +1,31 @@
-// Saving an export and printing the handout.
+// Saving an export (written by a backend job, with progress and cancel) and printing the handout.
+import type { JobInfo } from '../../../shared/domain';
 import { api, saveExportFile } from '../api';
 import { reportError } from '../actions';
 import { tNow } from '../i18n';
+import { isCancelled, runJob } from '../jobs/runJob';
+import { fill } from '../search/format';
 import { useStore } from '../store';
 import { fileRequest, formatInfo, previewRequest, type ExportChoices } from './options';
 
-/** Writes the file and saves it; the warnings it came with, or null when it failed or was cancelled. */
-export async function saveExport(choices: ExportChoices): Promise<string[] | null> {
+export interface SaveExportOptions {
+  onProgress?: (info: JobInfo) => void;
+  signal?: AbortSignal;
+}
+
+/** Writes the file off the app's thread and saves it; the warnings it came with, or null when it failed or was cancelled. */
+export async function saveExport(choices: ExportChoices, opts: SaveExportOptions = {}): Promise<string[] | null> {
   const s = useStore.getState();
+  const label = fill(tNow('jobKindExport'), { format: tNow(formatInfo(choices.format).label) });
   try {
-    const file = await api['export.file'](fileRequest(choices));
+    const { file } = await runJob({ kind: 'export', input: fileRequest(choices) }, { label, ...opts });
     const saved = await saveExportFile(file);
     if (!saved) return null;
     s.pushToast('info', tNow('exported') + saved);
     return file.warnings;
   } catch (err) {
-    if ((err as { code?: string } | null)?.code === 'unsupported') s.pushToast('error', tNow('xpUnsupported').replace('{format}', tNow(formatInfo(choices.format).label)));
+    if (isCancelled(err)) s.pushToast('info', fill(tNow('jobCancelled'), { job: label }));
+    else if ((err as { code?: string } | null)?.code === 'unsupported') s.pushToast('error', tNow('xpUnsupported').replace('{format}', tNow(formatInfo(choices.format).label)));
     else reportError(err);
     return null;
   }

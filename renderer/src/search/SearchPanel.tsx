@@ -4,6 +4,9 @@ import type { Collection, SearchGroup, SearchHit, SearchScope } from '../../../s
 import { api } from '../api';
 import { AutocodeBar } from '../codebook/Autocode';
 import { useT, type Key } from '../i18n';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJobs } from '../jobs/jobsStore';
+import { rebuildSearchIndex } from '../jobs/reindex';
 import { useStore } from '../store';
 import { NO_FILTERS, SEARCH_PAGE, type SearchFilters } from '../store/search';
 import { openSearchHit, runSearch, scheduleSearch } from './actions';
@@ -122,7 +125,7 @@ function KwicLine({ hit, index, selected, onOpen }: LineProps) {
   const before = oneLine(hit.before);
   const after = oneLine(hit.after);
   return (
-    <li>
+    <li role="none">
       <button
         ref={ref}
         type="button"
@@ -173,12 +176,14 @@ function ResultGroup({ group, firstIndex, cursor, onOpen }: GroupProps) {
         </span>
       </button>
       {!collapsed && (
-        <ul role="listbox">
-          {group.hits.map((h, i) => (
-            <KwicLine key={`${h.start}:${h.annotationId ?? ''}`} hit={h} index={firstIndex + i} selected={cursor === firstIndex + i} onOpen={onOpen} />
-          ))}
-          {unlisted > 0 && <li className="sg-more">{fill(t('moreInDoc'), { n: formatCount(unlisted, lang) })}</li>}
-        </ul>
+        <>
+          <ul role="listbox" aria-label={group.title || t('untitled')}>
+            {group.hits.map((h, i) => (
+              <KwicLine key={`${h.start}:${h.annotationId ?? ''}`} hit={h} index={firstIndex + i} selected={cursor === firstIndex + i} onOpen={onOpen} />
+            ))}
+          </ul>
+          {unlisted > 0 && <div className="sg-more">{fill(t('moreInDoc'), { n: formatCount(unlisted, lang) })}</div>}
+        </>
       )}
     </section>
   );
@@ -238,6 +243,7 @@ export function SearchPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(() => activeFilterCount(filters) > 0);
   const [collections, setCollections] = useState<Collection[]>([]);
+  const reindexing = useJobs((s) => s.jobs.find((j) => j.info.kind === 'reindex'));
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -307,6 +313,17 @@ export function SearchPanel() {
     <aside className="search-panel" data-testid="search-panel" aria-label={t('searchTitle')} onKeyDown={onKeyDown}>
       <div className="search-head">
         <div className="panel-title">{t('searchTitle')}</div>
+        <button
+          type="button"
+          className="icon reindex"
+          data-testid="search-reindex"
+          title={t('reindexHint')}
+          aria-label={t('reindexAction')}
+          disabled={Boolean(reindexing)}
+          onClick={() => void rebuildSearchIndex()}
+        >
+          ⟳
+        </button>
         <button type="button" className="icon" data-testid="search-close" title={t('closeSearch') + ' (Esc)'} aria-label={t('closeSearch')} onClick={() => store().closeSearch()}>
           ×
         </button>
@@ -367,6 +384,11 @@ export function SearchPanel() {
       </div>
       {filtersOpen && <Filters collections={collections} />}
 
+      {reindexing && (
+        <div className="search-reindexing" data-testid="search-reindexing">
+          <JobProgress info={reindexing.info} label={reindexing.label} since={reindexing.since} cancelling={reindexing.cancelling} onCancel={reindexing.cancel} />
+        </div>
+      )}
       <Status />
       <AutocodeBar />
       <div className="search-results" data-testid="search-results">

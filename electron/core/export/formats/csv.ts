@@ -4,6 +4,7 @@ import type { ExportFile } from '../../../../shared/domain';
 import { listThemes } from '../../repos/themes';
 import type { ServiceContext } from '../../services/context';
 import { codePointIndex } from '../codePoints';
+import type { ExportProgress } from '../progress';
 import { loadSelection } from '../selection';
 import { themePathLookup } from '../themePaths';
 import type { ExportRequest, ExportWriter } from './types';
@@ -23,8 +24,9 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function write(ctx: ServiceContext, request: ExportRequest): ExportFile {
+function write(ctx: ServiceContext, request: ExportRequest, progress: ExportProgress): ExportFile {
   const selection = loadSelection(ctx, request);
+  progress.expect(selection.excerpts.length);
   const pathOf = themePathLookup(listThemes(ctx.db));
   const indexes = new Map([...selection.texts].map(([id, text]) => [id, codePointIndex(text)]));
   const rows: string[] = [CSV_COLUMNS.join(',')];
@@ -33,6 +35,7 @@ function write(ctx: ServiceContext, request: ExportRequest): ExportFile {
     const themes = a.themeIds.map((id) => pathOf(id).join('/')).filter(Boolean).join(THEME_SEPARATOR);
     const values = [a.exact, themes, d.title, d.source ?? '', d.publishedAt ?? '', paragraph, a.noteText, a.id, cp.toCodePoint(a.start), cp.toCodePoint(a.end)];
     rows.push(values.map(cell).join(','));
+    progress.excerpt();
   }
   return {
     data: '\uFEFF' + rows.join('\r\n') + '\r\n',

@@ -4,5 +4,5 @@ import type { ExportWriter } from './types';
 
 export const docxWriter: ExportWriter = {
   format: 'docx',
-  write: (ctx, request) => wordFile(ctx, 'notes', request),
+  write: (ctx, request, progress) => wordFile(ctx, 'notes', request, progress),
 };

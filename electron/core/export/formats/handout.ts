@@ -4,5 +4,5 @@ import type { ExportWriter } from './types';
 
 export const handoutWriter: ExportWriter = {
   format: 'handout',
-  write: (ctx, request) => wordFile(ctx, 'handout', request),
+  write: (ctx, request, progress) => wordFile(ctx, 'handout', request, progress),
 };

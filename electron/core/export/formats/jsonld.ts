@@ -7,6 +7,7 @@ import { listThemes } from '../../repos/themes';
 import { userNames } from '../../repos/users';
 import type { ServiceContext } from '../../services/context';
 import { codePointIndex, type CodePointIndex } from '../codePoints';
+import type { ExportProgress } from '../progress';
 import { loadSelection } from '../selection';
 import { themePathLookup, type ThemePathOf } from '../themePaths';
 import type { ExportRequest, ExportWriter } from './types';
@@ -45,12 +46,16 @@ function annotation(a: Annotation, doc: DocumentSummary, cp: CodePointIndex, pat
   };
 }
 
-function write(ctx: ServiceContext, request: ExportRequest): ExportFile {
+function write(ctx: ServiceContext, request: ExportRequest, progress: ExportProgress): ExportFile {
   const selection = loadSelection(ctx, request);
+  progress.expect(selection.excerpts.length);
   const pathOf = themePathLookup(listThemes(ctx.db));
   const names = userNames(ctx.db);
   const indexes = new Map([...selection.texts].map(([id, text]) => [id, codePointIndex(text)]));
-  const items = selection.excerpts.map((e) => annotation(e.annotation, e.document, indexes.get(e.document.id)!, pathOf, names));
+  const items = selection.excerpts.map((e) => {
+    progress.excerpt();
+    return annotation(e.annotation, e.document, indexes.get(e.document.id)!, pathOf, names);
+  });
   const collection = {
     '@context': ANNO_CONTEXT,
     id: urn(ctx.newId()),

@@ -3,10 +3,11 @@
 import type { InputOf } from '../../../../shared/contract';
 import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import type { ServiceContext } from '../../services/context';
+import type { ExportProgress } from '../progress';
 
 export type ExportRequest = InputOf<'export.file'>;
 
 export interface ExportWriter {
   format: ExportFormat;
-  write(ctx: ServiceContext, request: ExportRequest): ExportFile | Promise<ExportFile>;
+  write(ctx: ServiceContext, request: ExportRequest, progress: ExportProgress): ExportFile | Promise<ExportFile>;
 }

@@ -12,9 +12,12 @@ import {
   TableOfContents,
   TextRun,
   convertMillimetersToTwip,
+  type IContext,
+  type IParagraphOptions,
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
+import { NO_PROGRESS, type ExportProgress } from '../progress';
 import { NoteWriter } from './docxNote';
 import { SOURCE_STYLE, STYLE_ID, docxStyles, fontTableXml, noteNumbering, runFont, twip, type RunFont } from './docxStyles';
 import { textHighlight } from './highlight';
@@ -46,6 +49,21 @@ class Runs {
   lines(face: FontFace, text: string, extra: RunExtras = {}): TextRun[] {
     if (!text.includes('\n')) return [this.text(face, text, extra)];
     return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: this.font(face), ...extra }));
+  }
+}
+
+/** An excerpt's paragraph counts itself as Word's XML is written, the slow part of a large export. */
+class ExcerptParagraph extends Paragraph {
+  constructor(
+    options: IParagraphOptions,
+    private readonly progress: ExportProgress,
+  ) {
+    super(options);
+  }
+
+  override prepForXml(context: IContext) {
+    this.progress.excerpt();
+    return super.prepForXml(context);
   }
 }
 
@@ -88,7 +106,7 @@ function footers(look: Look, runs: Runs): NonNullable<ISectionOptions['footers']
   return { default: footer(AlignmentType.RIGHT, { right: oneChar }), even: footer(AlignmentType.LEFT, { left: oneChar }) };
 }
 
-function blockParagraphs(block: WordBlock, model: WordModel, look: Look, runs: Runs, notes: NoteWriter): Paragraph[] {
+function blockParagraphs(block: WordBlock, model: WordModel, look: Look, runs: Runs, notes: NoteWriter, progress: ExportProgress): Paragraph[] {
   const r = look.roles;
   switch (block.kind) {
     case 'heading': {
@@ -108,13 +126,16 @@ function blockParagraphs(block: WordBlock, model: WordModel, look: Look, runs: R
       const mark = highlightProps(block.color);
       if (model.kind === 'handout') {
         return [
-          new Paragraph({
-            style: STYLE_ID.excerpt,
-            children: [...runs.lines(r.excerpt.font, block.text, mark), runs.text(r.intro.font, block.citation, { style: SOURCE_STYLE })],
-          }),
+          new ExcerptParagraph(
+            {
+              style: STYLE_ID.excerpt,
+              children: [...runs.lines(r.excerpt.font, block.text, mark), runs.text(r.intro.font, block.citation, { style: SOURCE_STYLE })],
+            },
+            progress,
+          ),
         ];
       }
-      const out = [new Paragraph({ style: STYLE_ID.quote, children: runs.lines(r.quote.font, block.text, mark) })];
+      const out: Paragraph[] = [new ExcerptParagraph({ style: STYLE_ID.quote, children: runs.lines(r.quote.font, block.text, mark) }, progress)];
       const cite = block.themes.length ? `${block.citation}　#${block.themes.join(' #')}` : block.citation;
       out.push(new Paragraph({ style: STYLE_ID.citation, children: [runs.text(r.citation.font, '——' + cite)] }));
       out.push(...notes.paragraphs(block.note));
@@ -131,11 +152,12 @@ function coverParagraphs(model: WordModel, look: Look, runs: Runs): Paragraph[] 
   return lines;
 }
 
-export function buildDocx(model: WordModel): Document {
+export function buildDocx(model: WordModel, progress: ExportProgress = NO_PROGRESS): Document {
   const look = LOOKS[model.style];
   const runs = new Runs();
   const notes = new NoteWriter(look.roles.note);
-  const body = model.blocks.flatMap((b) => blockParagraphs(b, model, look, runs, notes));
+  progress.expect(model.blocks.filter((b) => b.kind === 'excerpt').length);
+  const body = model.blocks.flatMap((b) => blockParagraphs(b, model, look, runs, notes, progress));
   const page = pageProperties(look);
   const numbered = { ...page, page: { ...page.page, pageNumbers: { start: 1 } } };
   const foot = footers(look, runs);
@@ -172,6 +194,6 @@ export function buildDocx(model: WordModel): Document {
   });
 }
 
-export async function packDocx(model: WordModel): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(model), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+export async function packDocx(model: WordModel, progress: ExportProgress = NO_PROGRESS): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(model, progress), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

@@ -2,6 +2,7 @@
 // (the export) or as HTML (the dialog's preview and the printable handout).
 import type { ExportFile } from '../../../../shared/domain';
 import type { ServiceContext } from '../../services/context';
+import { NO_PROGRESS, type ExportProgress } from '../progress';
 import { loadSelection } from '../selection';
 import { buildHandoutModel } from './handoutModel';
 import type { WordKind, WordModel } from './model';
@@ -23,11 +24,11 @@ function fileName(model: WordModel, request: WordRequest, today: string): string
   return `${base}-${today}.docx`;
 }
 
-export async function wordFile(ctx: ServiceContext, kind: WordKind, request: WordRequest): Promise<ExportFile> {
+export async function wordFile(ctx: ServiceContext, kind: WordKind, request: WordRequest, progress: ExportProgress = NO_PROGRESS): Promise<ExportFile> {
   const model = wordModel(ctx, kind, request);
   const warnings: string[] = [];
   if (model.excerptCount === 0) warnings.push(kind === 'handout' ? 'No excerpts under the chosen themes.' : 'No excerpts to export.');
-  const bytes = await packDocx(model);
+  const bytes = await packDocx(model, progress);
   return { data: bytes.toString('base64'), encoding: 'base64', mime: DOCX_MIME, suggestedName: fileName(model, request, ctx.now().slice(0, 10)), warnings };
 }
 
