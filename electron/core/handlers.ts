@@ -20,9 +20,16 @@ import { autocode } from './services/autocode';
 import * as codebook from './services/codebook';
 import * as memos from './services/memos';
 import * as retrieval from './services/retrieval';
+import * as revisions from './services/revisions';
+import { jobHandlers } from './jobs/handlers';
+import { backupHandlers, type LibraryControl } from './backup';
+import type { JobRunner } from './jobs/runner';
+import * as preferences from './services/preferences';
 
-export function createHandlers(ctx: ServiceContext, search: SearchService): Handlers {
+export function createHandlers(ctx: ServiceContext, search: SearchService, jobs: JobRunner, control: LibraryControl): Handlers {
   return {
+    ...jobHandlers(jobs),
+    ...backupHandlers(control),
     'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
     'documents.list': () => documentsRepo.listDocuments(ctx.db),
     'documents.get': ({ id }) => getDocumentOrThrow(ctx, id),
@@ -84,5 +91,16 @@ export function createHandlers(ctx: ServiceContext, search: SearchService): Hand
     'export.file': (input) => exportFile(ctx, input),
     'export.preview': (input) => wordPreview(ctx, input.format === 'handout' ? 'handout' : 'notes', input),
     'import.qdpx': ({ data }) => importQdpx(ctx, Buffer.from(data, 'base64')),
+
+    'documents.revise': (input) => revisions.reviseDocument(ctx, input),
+    'documents.reviseFromFile': ({ id, name, data, options }) => revisions.reviseFromFile(ctx, id, Buffer.from(data, 'base64'), name, options),
+    'versions.list': ({ documentId }) => revisions.listVersions(ctx, documentId),
+    'versions.get': ({ documentId, number }) => revisions.getVersion(ctx, documentId, number),
+    'versions.restore': ({ documentId, number }) => revisions.restoreVersion(ctx, documentId, number),
+    'annotations.orphans': ({ documentId }) => revisions.listOrphans(ctx, documentId),
+    'annotations.reattach': (input) => revisions.reattach(ctx, input),
+
+    'preferences.get': () => preferences.getPreferences(ctx),
+    'preferences.set': (input) => preferences.setPreferences(ctx, input),
   };
 }

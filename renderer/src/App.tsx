@@ -9,7 +9,9 @@ import { SearchPanel } from './search/SearchPanel';
 import { useSearchShortcuts } from './search/shortcuts';
 import { ReturnToAnalysis } from './analysis/AnalysisButton';
 import { useAnalysisShortcuts } from './analysis/shortcuts';
+import { useReaderModePerDocument, useRevisionShortcuts } from './revision/RevisionTools';
 import { useStore } from './store';
+import { SettingsLayer } from './settings/SettingsDialog';
 
 // The charts (echarts) load only when the analysis workspace first opens.
 const AnalysisView = lazy(() => import('./analysis/AnalysisView'));
@@ -50,6 +52,8 @@ export function App() {
   const analysisOpen = useStore((s) => s.analysisOpen);
   useSearchShortcuts();
   useAnalysisShortcuts();
+  useRevisionShortcuts();
+  useReaderModePerDocument();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -73,7 +77,7 @@ export function App() {
         if (s.helpOpen) s.setHelpOpen(false);
         return;
       }
-      if (mod && k === 'e') {
+      if (mod && !e.shiftKey && k === 'e') {
         e.preventDefault();
         s.setExportOpen(!s.exportOpen);
         return;
@@ -122,6 +126,7 @@ export function App() {
       </div>
       <ReturnToAnalysis />
       <ImportLayer />
+      <SettingsLayer />
       <Toasts />
     </div>
   );

@@ -3,6 +3,7 @@ import type { Annotation, Theme, ThemeChange, ThemeDeleteMode } from '../../shar
 import { api } from './api';
 import { tNow, type Key } from './i18n';
 import { useStore } from './store';
+import { rememberDocument } from './settings/preferences';
 
 const st = () => useStore.getState();
 
@@ -45,7 +46,7 @@ export async function loadInitial(): Promise<void> {
   });
   // Open on something to read: the last document read, else the first in the library.
   const docs = st().docs;
-  const last = localStorage.getItem(LAST_DOC_KEY);
+  const last = localStorage.getItem(LAST_DOC_KEY) ?? st().recentDocumentIds[0];
   const target = docs.find((d) => d.id === last) ?? docs[0];
   if (target && !st().doc) await openDocument(target.id);
 }
@@ -59,6 +60,7 @@ export async function openDocument(id: string): Promise<void> {
     const doc = await api['documents.get']({ id });
     st().setDoc(doc);
     localStorage.setItem(LAST_DOC_KEY, id);
+    rememberDocument(id);
     await refreshAnnotations();
   });
   st().setDocLoading(false);

@@ -2,6 +2,10 @@ import { useStore } from './store';
 import { codebookEn, codebookZh } from './codebook/strings';
 import { analysisEn, analysisZh } from './analysis/strings';
 import { exportEn, exportZh } from './export/strings';
+import { revisionEn, revisionZh } from './revision/strings';
+import { settingsEn, settingsZh } from './settings/strings';
+import { jobsEn, jobsZh } from './jobs/strings';
+import { backupEn, backupZh } from './backup/strings';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -9,6 +13,10 @@ const zh = {
   ...codebookZh,
   ...analysisZh,
   ...exportZh,
+  ...revisionZh,
+  ...settingsZh,
+  ...jobsZh,
+  ...backupZh,
   appName: '批注',
   library: '文库',
   noDocuments: '文库中还没有文本。',
@@ -272,6 +280,10 @@ const en: Record<Key, string> = {
   ...codebookEn,
   ...analysisEn,
   ...exportEn,
+  ...revisionEn,
+  ...settingsEn,
+  ...jobsEn,
+  ...backupEn,
   appName: 'Pizhu',
   library: 'Library',
   noDocuments: 'No documents in the library yet.',

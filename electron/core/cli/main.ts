@@ -17,6 +17,8 @@ import { EXCHANGE_HELP, exportCommand, importQdpxCommand } from './exchangeComma
 import { createTheme, themeByNameOrThrow } from '../services/themes';
 import { CODEBOOK_COMMANDS, CODEBOOK_HELP, codebookCommand, THEME_SUBCOMMANDS, themesCommand } from './codebookCommands';
 import { defaultLibraryDir } from './libraryDir';
+import { REVISION_COMMANDS, REVISION_HELP, revisionCommand } from './revisionCommands';
+import { BACKUP_COMMANDS, BACKUP_HELP, backupCommand, recoveryAdvice } from './backupCommands';
 
 export const HELP = `pizhu — read, highlight, tag and export Chinese texts (the Pizhu library from the command line)
 
@@ -41,7 +43,7 @@ ${EXCHANGE_HELP}  search QUERY... [--exact-script] [--scope text|highlights|note
                                         Words must all occur; "a phrase", AND, OR, NOT, ( ) and
                                         word* work; Latin words match whole words, any case
   reindex                               rebuild the search index from the documents
-${CODEBOOK_HELP}
+${REVISION_HELP}${BACKUP_HELP}${CODEBOOK_HELP}
 Options:
   --library DIR   library folder (default: ${defaultLibraryDir()}); created and seeded with the bundled texts on first use
   --no-seeds      do not import the bundled texts into a new library
@@ -152,6 +154,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         colors: { type: 'boolean' },
         'no-questions': { type: 'boolean' },
         'no-toc': { type: 'boolean' },
+        from: { type: 'string' },
+        raw: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -166,10 +170,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 
   let lib: Library | undefined;
+  const libraryDir = o.library ?? defaultLibraryDir();
   try {
-    lib = openLibrary({ libraryDir: o.library ?? defaultLibraryDir(), seedsDir: o['no-seeds'] ? null : bundledSeedsDir, search: 'inline' });
-    const ctx = lib.ctx;
     const emit = (data: unknown, text: () => string) => io.out(o.json ? JSON.stringify(data, null, 2) : text());
+    // These work on the file without opening the library, so they also serve when it cannot be opened.
+    if ((BACKUP_COMMANDS as readonly string[]).includes(command)) return await backupCommand(libraryDir, command as (typeof BACKUP_COMMANDS)[number], rest, o, emit);
+    lib = openLibrary({ libraryDir, seedsDir: o['no-seeds'] ? null : bundledSeedsDir, search: 'inline' });
+    const ctx = lib.ctx;
     const themeMap = () => new Map(listThemes(ctx.db).map((t) => [t.id, t]));
 
     switch (command) {
@@ -269,12 +276,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return 0;
       }
       default:
+        if ((REVISION_COMMANDS as readonly string[]).includes(command)) return await revisionCommand(ctx, command, rest, o, emit);
         if ((CODEBOOK_COMMANDS as readonly string[]).includes(command)) return await codebookCommand(lib, command, rest, o, emit);
         return fail(`unknown command: ${command}. Run pizhu --help.`);
     }
   } catch (err) {
     const e = err instanceof PizhuError ? err : new PizhuError('internal', (err as Error)?.message ?? String(err));
-    io.err(o.json ? JSON.stringify({ error: { code: e.code, message: e.message } }) : `pizhu: ${e.message}`);
+    io.err(o.json ? JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) : (recoveryAdvice(e, libraryDir) ?? `pizhu: ${e.message}`));
     return e.code === 'invalid_input' ? 2 : 1;
   } finally {
     lib?.close();

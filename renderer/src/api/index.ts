@@ -3,6 +3,7 @@ import { channels, type Api, type Channel } from '../../../shared/contract';
 import { unwrap, type Result } from '../../../shared/errors';
 import type { ExportFile } from '../../../shared/domain';
 import { API_PREFIX, TOKEN_HEADER, type PreloadBridge } from '../../../shared/transport';
+import { parseMenuCommand, type MenuCommand } from '../../../shared/menu';
 import { base64ToBytes } from '../lib/base64';
 
 declare global {
@@ -45,6 +46,15 @@ export const api = Object.fromEntries(
 ) as Api;
 
 export const isDesktop = Boolean(bridge);
+
+/** Application-menu commands (desktop only; browser mode has no menu). Anything that is not a command is dropped. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  if (!bridge) return () => {};
+  return bridge.onMenuCommand((raw) => {
+    const command = parseMenuCommand(raw);
+    if (command) listener(command);
+  });
+}
 
 /** A browser download of the data, for browser mode. */
 function download(suggestedName: string, data: Uint8Array | string, mime: string): string {

@@ -11,6 +11,7 @@ import { localizeImportMessage } from '../lib/importErrors';
 import { count, encodingName, fill, formatName, percent, ruleName } from '../lib/importFormat';
 import { useStore, type ReaderPanel } from '../store';
 import { MetadataEditor } from './MetadataEditor';
+import { RevisionPanels } from '../revision/RevisionTools';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -308,6 +309,7 @@ export function DocumentTools({ doc, root, starts }: { doc: DocumentRecord; root
       {panel === 'details' && <MetadataEditor key={doc.modifiedAt} doc={doc} onDone={() => setPanel(null)} />}
       {panel === 'split' && <SplitPanel key={String(splitAt)} doc={doc} at={splitAt} onDone={() => setPanel(null)} />}
       {panel === 'merge' && <MergePanel onDone={() => setPanel(null)} />}
+      <RevisionPanels doc={doc} />
     </div>
   );
 }

@@ -22,7 +22,10 @@ import { useDisplayText } from '../search/chinese';
 import { FindBar } from '../search/FindBar';
 import { ScriptSwitch } from '../search/ScriptSwitch';
 import { useReaderSearch } from '../search/useReaderSearch';
-import { useStore } from '../store';
+import { readerModeOf, useStore } from '../store';
+import { RevisionEditor } from '../revision/RevisionEditor';
+import { RevisionTools } from '../revision/RevisionTools';
+import { VersionsView } from '../revision/VersionsView';
 
 function DocumentLoader({ paragraphs, starts, marks, onReady }: { paragraphs: string[]; starts: number[]; marks: TextMark[]; onReady: () => void }) {
   const [editor] = useLexicalComposerContext();
@@ -285,12 +288,15 @@ function ReaderView({ doc }: { doc: DocumentRecord }) {
           <h1>{shownTitle || t('untitled')}</h1>
           {meta && <div className="reader-meta">{meta}</div>}
           {doc.url && <div className="reader-url">{doc.url}</div>}
-          <ScriptSwitch />
+          <div className="reader-header-tools">
+            <RevisionTools />
+            <ScriptSwitch />
+          </div>
           <DocumentTools doc={doc} root={root} starts={starts} />
         </header>
         <LexicalComposer key={doc.id} initialConfig={initialConfig}>
           <PlainTextPlugin
-            contentEditable={<ContentEditable className="reader-text" data-testid="reader-text" tabIndex={0} />}
+            contentEditable={<ContentEditable className="reader-text" data-testid="reader-text" tabIndex={0} aria-label={shownTitle || t('untitled')} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
           <DocumentLoader paragraphs={paragraphs} starts={starts} marks={marks} onReady={onReady} />
@@ -316,10 +322,12 @@ export function Reader() {
   const t = useT();
   const doc = useStore((s) => s.doc);
   const loading = useStore((s) => s.docLoading);
+  const mode = useStore(readerModeOf);
+  const view = !doc ? null : mode === 'edit' ? <RevisionEditor key={doc.id} doc={doc} /> : mode === 'versions' ? <VersionsView key={doc.id} doc={doc} /> : <ReaderView key={doc.id} doc={doc} />;
   return (
     <main className="reader" data-testid="reader">
-      {doc && <FindBar />}
-      {doc ? <ReaderView key={doc.id} doc={doc} /> : <div className="empty">{loading ? t('loading') : t('selectDocument')}</div>}
+      {doc && mode === 'read' && <FindBar />}
+      {view ?? <div className="empty">{loading ? t('loading') : t('selectDocument')}</div>}
     </main>
   );
 }

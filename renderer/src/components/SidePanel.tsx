@@ -6,6 +6,7 @@ import { useStore } from '../store';
 import type { SideTab } from '../store/types';
 import { AnnotationPanel } from './AnnotationPanel';
 import { ThemesPanel } from './ThemesPanel';
+import { OrphanList } from '../revision/OrphanList';
 
 const TABS: { id: SideTab; label: Key; body: () => ReactNode; fill?: boolean }[] = [
   { id: 'annotation', label: 'annotationTab', body: () => <AnnotationPanel /> },
@@ -29,7 +30,10 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div className={'side-body' + (current.fill ? ' fill' : '')}>{current.body()}</div>
+      <div className={'side-body' + (current.fill ? ' fill' : '')}>
+        {current.id === 'annotation' && <OrphanList />}
+        {current.body()}
+      </div>
     </aside>
   );
 }

@@ -4,7 +4,10 @@ import { ImportButton } from './ImportDialog';
 import { useT } from '../i18n';
 import { SearchButton } from '../search/SearchButton';
 import { AnalysisButton } from '../analysis/AnalysisButton';
+import { TasksIndicator } from '../jobs/TasksIndicator';
 import { useStore } from '../store';
+import { SettingsButton } from '../settings/SettingsDialog';
+import { LibrarySafetyButton } from '../backup/LibrarySafetyDialog';
 
 export function ShortcutsHelp() {
   const t = useT();
@@ -21,6 +24,9 @@ export function ShortcutsHelp() {
     ['Ctrl+O', t('scImport')],
     ['Ctrl+Shift+S', t('scSplit')],
     ['Ctrl+Shift+M', t('scMerge')],
+    ['Ctrl+Shift+E', t('scEditText')],
+    ['Ctrl+S', t('scSaveEdit')],
+    ['Ctrl+Shift+H', t('scVersions')],
     ['Ctrl+E', t('scExport')],
     ['Ctrl+Enter', t('scExportSave')],
     ['Ctrl+P', t('scExportPrint')],
@@ -29,6 +35,11 @@ export function ShortcutsHelp() {
     ['Ctrl+F', t('scFind')],
     ['F3 / Shift+F3', t('scFindStep')],
     ['Ctrl+Shift+L', t('scLang')],
+    ['Ctrl+Shift+B', t('scLibrarySafety')],
+    ['Ctrl+,', t('scSettings')],
+    ['Ctrl+Alt+= / − / 0', t('scFontSize')],
+    ['↑ ↓ Home End PgUp PgDn', t('scListNav')],
+    ['← / →', t('scListFold')],
     ['Alt+↑ / Alt+↓', t('scTreeMove')],
     ['Tab / Shift+Tab', t('scTreeIndent')],
     ['F2 / Del', t('scTreeEdit')],
@@ -78,6 +89,7 @@ export function TopBar() {
         <span className="brand-en">Pizhu</span>
       </div>
       <div className="top-actions">
+        <TasksIndicator />
         <ImportButton />
         <SearchButton />
         <AnalysisButton />
@@ -107,6 +119,8 @@ export function TopBar() {
           </button>
           <ShortcutsHelp />
         </div>
+        <LibrarySafetyButton />
+        <SettingsButton />
       </div>
     </header>
   );

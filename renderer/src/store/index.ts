@@ -4,6 +4,7 @@ import { createCodebookSlice } from './codebook';
 import { createImportSlice } from './importSlice';
 import { createLibrarySlice } from './library';
 import { createReaderSlice } from './reader';
+import { createRevisionSlice } from './revision';
 import { createSearchSlice } from './search';
 import { createThemesSlice } from './themes';
 import type { Store } from './types';
@@ -15,6 +16,8 @@ export type * from './search';
 export type * from './importSlice';
 export type * from './analysis';
 export type * from './codebook';
+export type * from './revision';
+export { readerModeOf } from './revision';
 
 export const useStore = create<Store>()((...a) => ({
   ...createAnalysisSlice(...a),
@@ -22,6 +25,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createImportSlice(...a),
   ...createLibrarySlice(...a),
   ...createReaderSlice(...a),
+  ...createRevisionSlice(...a),
   ...createSearchSlice(...a),
   ...createThemesSlice(...a),
   ...createUiSlice(...a),

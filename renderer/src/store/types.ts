@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../../shared/domain';
+import type { Annotation, DocumentRecord, DocumentSummary, Preferences, Theme } from '../../../shared/domain';
 import type { Lang } from '../i18n';
 import type { AnalysisSlice } from './analysis';
 import type { CodebookSlice } from './codebook';
 import type { ImportSlice } from './importSlice';
+import type { RevisionSlice } from './revision';
 import type { SearchSlice } from './search';
 
 export interface LibrarySlice {
@@ -30,6 +31,8 @@ export interface ThemesSlice {
 }
 
 export type ColorScheme = 'light' | 'dark';
+/** What the user chose; `scheme` is what is shown (the system's scheme when this is 'system'). */
+export type ThemePreference = ColorScheme | 'system';
 export type SideTab = 'annotation' | 'themes' | 'browse' | 'memos';
 export interface Toast {
   id: number;
@@ -40,12 +43,24 @@ export interface Toast {
 export interface UiSlice {
   lang: Lang;
   scheme: ColorScheme;
+  themePref: ThemePreference;
+  /** Reader text size in px (preferences.readerFontSize). */
+  readerFontSize: number;
+  /** Most recent first (preferences.recentDocumentIds). */
+  recentDocumentIds: string[];
+  settingsOpen: boolean;
   sideTab: SideTab;
   exportOpen: boolean;
   helpOpen: boolean;
   toasts: Toast[];
   setLang: (l: Lang) => void;
   setScheme: (s: ColorScheme) => void;
+  setThemePref: (t: ThemePreference) => void;
+  setReaderFontSize: (px: number) => void;
+  setRecentDocumentIds: (ids: string[]) => void;
+  setSettingsOpen: (v: boolean) => void;
+  /** Takes the stored preferences (at start-up, before the first render). */
+  applyPreferences: (p: Preferences) => void;
   setSideTab: (t: SideTab) => void;
   setExportOpen: (v: boolean) => void;
   setHelpOpen: (v: boolean) => void;
@@ -69,5 +84,5 @@ export interface UndoSlice {
   pushPast: (e: UndoEntry) => void;
 }
 
-export type Store = AnalysisSlice & CodebookSlice & ImportSlice & LibrarySlice & ReaderSlice & SearchSlice & ThemesSlice & UiSlice & UndoSlice;
+export type Store = AnalysisSlice & CodebookSlice & ImportSlice & LibrarySlice & ReaderSlice & RevisionSlice & SearchSlice & ThemesSlice & UiSlice & UndoSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
