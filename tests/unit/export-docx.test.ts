@@ -364,7 +364,9 @@ describe('export.preview', () => {
     expect(html).toContain('&lt;script&gt;坏链接&lt;/script&gt;');
     expect(html).toContain('<strong>要点</strong>');
     expect(html).toContain('<em>因地制宜</em>');
-    expect(html).toContain('<a href="https://example.org/a" rel="noreferrer noopener" target="_blank">原文</a>');
+    // The preview shows a link's address without making it followable inside the app.
+    expect(html).toContain('<span class="pz-link" title="https://example.org/a">原文</span>');
+    expect(html).not.toMatch(/<a\b/);
     expect(html).toContain('<ol class="pz-list"><li>传统产业改造</li><li>新兴产业培育</li></ol>');
     expect(html).toContain(`古籍中有${RARE}字`);
     // Only what fits a page, with its page number.
