@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../shared/domain';
 import { useT, type Key } from '../i18n';
+import { Modal } from '../components/Modal';
 import { JobProgress } from '../jobs/JobProgress';
 import { registerMenuCommand } from '../menuCommands';
 import { fill } from '../search/format';
@@ -273,46 +274,28 @@ export function LibrarySafetyDialog() {
   const t = useT();
   const open = useSafety((s) => s.open);
   const setOpen = useSafety((s) => s.setOpen);
-  const dialogRef = useRef<HTMLDivElement>(null);
-
   useEffect(() => {
-    if (!open) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLButtonElement>('[data-testid="safety-backup-now"]')?.focus();
-    void refreshSafety();
-    return () => before?.focus();
+    if (open) void refreshSafety();
   }, [open]);
 
   if (!open) return null;
   return (
-    <div className="imp-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        ref={dialogRef}
-        className="bk-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="bk-title"
-        data-testid="safety-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      >
-        <header className="bk-title-bar">
-          <h2 id="bk-title">{t('bkTitle')}</h2>
-          <button type="button" className="imp-x" aria-label={t('close')} title={t('close') + ' (Esc)'} data-testid="safety-close" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
-        <div className="bk-body">
-          <Health />
-          <Backups />
-          <MoveLibrary />
-        </div>
+    <Modal
+      title={t('bkTitle')}
+      titleId="bk-title"
+      onClose={() => setOpen(false)}
+      className="bk-modal"
+      headerClassName="bk-title-bar"
+      testId="safety-dialog"
+      closeTestId="safety-close"
+      initialFocus='[data-testid="safety-backup-now"]'
+    >
+      <div className="bk-body">
+        <Health />
+        <Backups />
+        <MoveLibrary />
       </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -1,8 +1,9 @@
 // The export dialog: a format, its options, a live preview of the first page for the Word formats,
 // then Save (native dialog in the app, a download in the browser) or Print / PDF.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { JobInfo } from '../../../shared/domain';
 import { useT, type Key } from '../i18n';
+import { Modal } from '../components/Modal';
 import { JobProgress } from '../jobs/JobProgress';
 import { useStore } from '../store';
 import { printPages, saveExport } from './exportActions';
@@ -154,7 +155,6 @@ export function ExportDialog() {
   // The export job under way: its progress, when it was asked for, and how to cancel it.
   const [job, setJob] = useState<{ info: JobInfo | null; since: number; abort: AbortController; cancelling: boolean } | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const dialogRef = useRef<HTMLDivElement>(null);
   const set: SetChoices = (patch) => {
     setWarnings([]);
     setChoices((prev) => {
@@ -185,91 +185,80 @@ export function ExportDialog() {
     setBusy(null);
   };
 
-  useEffect(() => {
-    if (!open) return;
-    dialogRef.current?.querySelector<HTMLInputElement>('input[name="format"]:checked')?.focus();
-  }, [open]);
-
   if (!open) return null;
   return (
-    <div className="imp-backdrop xp-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        ref={dialogRef}
-        className="xp-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        data-testid="export-dialog"
-        onKeyDown={(e) => {
-          const mod = e.ctrlKey || e.metaKey;
-          if (mod && e.key === 'Enter') {
-            e.preventDefault();
-            void save();
-          } else if (mod && e.key.toLowerCase() === 'p' && preview) {
-            e.preventDefault();
-            void print();
-          }
-        }}
-      >
-        <header className="xp-head">
-          <h2 id="export-title">{t('xpTitle')}</h2>
-          <button type="button" className="imp-x" aria-label={t('close')} title={t('close') + ' (Esc)'} onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
-        <div className="xp-body">
-          <div className="xp-side">
-            <FormatList value={c.format} onChange={set} />
-            <Options c={c} set={set} />
-          </div>
-          <div className="xp-main">
-            <div className="xp-main-head">
-              <span>{preview ? t('xpPreview') : t(formatInfo(c.format).label)}</span>
-              {preview && <span className="xp-note">{t(c.style === 'official' ? 'xpStyleOfficial' : 'xpStylePlain')} · A4</span>}
-            </div>
-            {preview ? <PagePreview request={preview} /> : <NoPreview c={c} />}
-          </div>
+    <Modal
+      title={t('xpTitle')}
+      titleId="export-title"
+      onClose={() => setOpen(false)}
+      className="xp-modal"
+      headerClassName="xp-head"
+      backdropClassName="xp-backdrop"
+      testId="export-dialog"
+      initialFocus='input[name="format"]:checked'
+      onKeyDown={(e) => {
+        const mod = e.ctrlKey || e.metaKey;
+        if (mod && e.key === 'Enter') {
+          e.preventDefault();
+          void save();
+        } else if (mod && e.key.toLowerCase() === 'p' && preview) {
+          e.preventDefault();
+          void print();
+        }
+      }}
+    >
+      <div className="xp-body">
+        <div className="xp-side">
+          <FormatList value={c.format} onChange={set} />
+          <Options c={c} set={set} />
         </div>
-        <footer className="xp-foot">
-          <div className="xp-status" aria-live="polite">
-            {busy === 'save' && job ? (
-              <div className="xp-progress xp-job" data-testid="export-progress">
-                <JobProgress
-                  info={job.info}
-                  since={job.since}
-                  cancelling={job.cancelling}
-                  onCancel={() => {
-                    setJob({ ...job, cancelling: true });
-                    job.abort.abort();
-                  }}
-                />
-              </div>
-            ) : busy ? (
-              <div className="xp-progress" data-testid="export-progress">
-                <div className="xp-bar">
-                  <div className="xp-bar-run" />
-                </div>
-                <span>{t(busy === 'save' ? 'xpSaving' : 'xpPreparingPrint')}</span>
-              </div>
-            ) : warnings.length ? (
-              <div className="xp-warnings" data-testid="export-warnings">
-                <strong>{t('xpWarnings')}</strong> {warnings.join(' ')}
-              </div>
-            ) : null}
+        <div className="xp-main">
+          <div className="xp-main-head">
+            <span>{preview ? t('xpPreview') : t(formatInfo(c.format).label)}</span>
+            {preview && <span className="xp-note">{t(c.style === 'official' ? 'xpStyleOfficial' : 'xpStylePlain')} · A4</span>}
           </div>
-          <button type="button" onClick={() => setOpen(false)}>
-            {t('cancel')}
-          </button>
-          {preview && (
-            <button type="button" data-testid="export-print" title={t('xpPrintHint') + ' (Ctrl+P)'} disabled={Boolean(busy) || noThemes} onClick={() => void print()}>
-              {t('xpPrint')}
-            </button>
-          )}
-          <button type="button" className="primary" data-testid="export-confirm" title="Ctrl+Enter" disabled={Boolean(busy) || noThemes} onClick={() => void save()}>
-            {t('xpSave')} {formatInfo(c.format).ext}
-          </button>
-        </footer>
+          {preview ? <PagePreview request={preview} /> : <NoPreview c={c} />}
+        </div>
       </div>
-    </div>
+      <footer className="xp-foot">
+        <div className="xp-status" aria-live="polite">
+          {busy === 'save' && job ? (
+            <div className="xp-progress xp-job" data-testid="export-progress">
+              <JobProgress
+                info={job.info}
+                since={job.since}
+                cancelling={job.cancelling}
+                onCancel={() => {
+                  setJob({ ...job, cancelling: true });
+                  job.abort.abort();
+                }}
+              />
+            </div>
+          ) : busy ? (
+            <div className="xp-progress" data-testid="export-progress">
+              <div className="xp-bar">
+                <div className="xp-bar-run" />
+              </div>
+              <span>{t(busy === 'save' ? 'xpSaving' : 'xpPreparingPrint')}</span>
+            </div>
+          ) : warnings.length ? (
+            <div className="xp-warnings" data-testid="export-warnings">
+              <strong>{t('xpWarnings')}</strong> {warnings.join(' ')}
+            </div>
+          ) : null}
+        </div>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </button>
+        {preview && (
+          <button type="button" data-testid="export-print" title={t('xpPrintHint') + ' (Ctrl+P)'} disabled={Boolean(busy) || noThemes} onClick={() => void print()}>
+            {t('xpPrint')}
+          </button>
+        )}
+        <button type="button" className="primary" data-testid="export-confirm" title="Ctrl+Enter" disabled={Boolean(busy) || noThemes} onClick={() => void save()}>
+          {t('xpSave')} {formatInfo(c.format).ext}
+        </button>
+      </footer>
+    </Modal>
   );
 }

@@ -1,12 +1,13 @@
 // Settings (Ctrl+, or the top bar's ⚙): language, appearance, reading text size, recent documents.
 // Every change applies at once and is saved in the library (settings/preferences.ts).
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { READER_FONT_SIZE } from '../../../shared/preferences';
 import { openDocument } from '../actions';
 import { useT, type Key } from '../i18n';
 import { useStore } from '../store';
 import type { ThemePreference } from '../store';
 import { changeReaderFontSize } from './preferences';
+import { Modal } from '../components/Modal';
 import './settings.css';
 
 function Segmented<V extends string>({ name, value, options, onChange }: { name: string; value: V; options: { value: V; label: string; testId: string }[]; onChange: (v: V) => void }) {
@@ -20,24 +21,6 @@ function Segmented<V extends string>({ name, value, options, onChange }: { name:
       ))}
     </div>
   );
-}
-
-/** Tab and Shift+Tab cycle inside the dialog instead of leaving it for the page behind. */
-function keepFocusInside(e: ReactKeyboardEvent, root: HTMLElement | null): void {
-  if (!root) return;
-  const focusable = [...root.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled)')].filter(
-    (el) => el.offsetParent !== null && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
-  );
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }
 
 const THEMES: { value: ThemePreference; key: Key }[] = [
@@ -98,113 +81,89 @@ export function SettingsDialog() {
   const setThemePref = useStore((s) => s.setThemePref);
   const fontSize = useStore((s) => s.readerFontSize);
   const setFontSize = useStore((s) => s.setReaderFontSize);
-  const dialogRef = useRef<HTMLDivElement>(null);
-
-  // Focus moves into the dialog when it opens and back to where it was when it closes.
-  useEffect(() => {
-    if (!open) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
-    return () => before?.focus();
-  }, [open]);
-
   if (!open) return null;
   return (
-    <div className="imp-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        ref={dialogRef}
-        className="set-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        data-testid="settings-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          } else if (e.key === 'Tab') {
-            keepFocusInside(e, dialogRef.current);
-          }
-        }}
-      >
-        <header className="set-head">
-          <h2 id="settings-title">{t('setTitle')}</h2>
-          <button type="button" className="imp-x" aria-label={t('close')} title={t('close') + ' (Esc)'} data-testid="settings-close" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
-        <div className="set-body">
-          <section className="set-section">
-            <h3 className="set-label" id="set-lang-label">
-              {t('setLanguage')}
+    <Modal
+      title={t('setTitle')}
+      titleId="settings-title"
+      onClose={() => setOpen(false)}
+      className="set-modal"
+      headerClassName="set-head"
+      testId="settings-dialog"
+      closeTestId="settings-close"
+      initialFocus="input:checked"
+    >
+      <div className="set-body">
+        <section className="set-section">
+          <h3 className="set-label" id="set-lang-label">
+            {t('setLanguage')}
+          </h3>
+          <Segmented
+            name="set-lang"
+            value={lang}
+            onChange={setLang}
+            options={[
+              { value: 'zh-CN', label: '中文（简体）', testId: 'settings-lang-zh' },
+              { value: 'en', label: 'English', testId: 'settings-lang-en' },
+            ]}
+          />
+        </section>
+        <section className="set-section">
+          <h3 className="set-label" id="set-theme-label">
+            {t('setAppearance')}
+          </h3>
+          <Segmented
+            name="set-theme"
+            value={themePref}
+            onChange={setThemePref}
+            options={THEMES.map((o) => ({ value: o.value, label: t(o.key), testId: 'settings-theme-' + o.value }))}
+          />
+        </section>
+        <section className="set-section">
+          <div className="set-row-head">
+            <h3 className="set-label" id="set-size-label">
+              {t('setFontSize')}
             </h3>
-            <Segmented
-              name="set-lang"
-              value={lang}
-              onChange={setLang}
-              options={[
-                { value: 'zh-CN', label: '中文（简体）', testId: 'settings-lang-zh' },
-                { value: 'en', label: 'English', testId: 'settings-lang-en' },
-              ]}
+            <output className="set-size-value" data-testid="settings-font-value" htmlFor="set-size">
+              {fontSize} px
+            </output>
+          </div>
+          <div className="set-size">
+            <button type="button" className="set-step" aria-label={'A− ' + t('setSmaller')} title={t('setSmaller') + ' (Ctrl+Alt+−)'} data-testid="settings-font-smaller" disabled={fontSize <= READER_FONT_SIZE.min} onClick={() => changeReaderFontSize(-1)}>
+              A−
+            </button>
+            <input
+              id="set-size"
+              type="range"
+              min={READER_FONT_SIZE.min}
+              max={READER_FONT_SIZE.max}
+              step={READER_FONT_SIZE.step}
+              value={fontSize}
+              aria-labelledby="set-size-label"
+              aria-valuetext={`${fontSize} px`}
+              data-testid="settings-font-size"
+              onChange={(e) => setFontSize(Number(e.target.value))}
             />
-          </section>
-          <section className="set-section">
-            <h3 className="set-label" id="set-theme-label">
-              {t('setAppearance')}
-            </h3>
-            <Segmented
-              name="set-theme"
-              value={themePref}
-              onChange={setThemePref}
-              options={THEMES.map((o) => ({ value: o.value, label: t(o.key), testId: 'settings-theme-' + o.value }))}
-            />
-          </section>
-          <section className="set-section">
-            <div className="set-row-head">
-              <h3 className="set-label" id="set-size-label">
-                {t('setFontSize')}
-              </h3>
-              <output className="set-size-value" data-testid="settings-font-value" htmlFor="set-size">
-                {fontSize} px
-              </output>
-            </div>
-            <div className="set-size">
-              <button type="button" className="set-step" aria-label={'A− ' + t('setSmaller')} title={t('setSmaller') + ' (Ctrl+Alt+−)'} data-testid="settings-font-smaller" disabled={fontSize <= READER_FONT_SIZE.min} onClick={() => changeReaderFontSize(-1)}>
-                A−
-              </button>
-              <input
-                id="set-size"
-                type="range"
-                min={READER_FONT_SIZE.min}
-                max={READER_FONT_SIZE.max}
-                step={READER_FONT_SIZE.step}
-                value={fontSize}
-                aria-labelledby="set-size-label"
-                aria-valuetext={`${fontSize} px`}
-                data-testid="settings-font-size"
-                onChange={(e) => setFontSize(Number(e.target.value))}
-              />
-              <button type="button" className="set-step" aria-label={'A+ ' + t('setBigger')} title={t('setBigger') + ' (Ctrl+Alt+=)'} data-testid="settings-font-bigger" disabled={fontSize >= READER_FONT_SIZE.max} onClick={() => changeReaderFontSize(1)}>
-                A+
-              </button>
-              <button type="button" className="set-link" data-testid="settings-font-reset" disabled={fontSize === READER_FONT_SIZE.default} onClick={() => changeReaderFontSize('reset')}>
-                {t('setReset')}
-              </button>
-            </div>
-            <p className="set-preview" style={{ fontSize }} data-testid="settings-preview">
-              {t('setPreview')}
-            </p>
-          </section>
-          <RecentDocuments />
-        </div>
-        <footer className="set-foot">
-          <span className="muted">{t('setSavedNote')}</span>
-          <button type="button" className="primary" onClick={() => setOpen(false)}>
-            {t('close')}
-          </button>
-        </footer>
+            <button type="button" className="set-step" aria-label={'A+ ' + t('setBigger')} title={t('setBigger') + ' (Ctrl+Alt+=)'} data-testid="settings-font-bigger" disabled={fontSize >= READER_FONT_SIZE.max} onClick={() => changeReaderFontSize(1)}>
+              A+
+            </button>
+            <button type="button" className="set-link" data-testid="settings-font-reset" disabled={fontSize === READER_FONT_SIZE.default} onClick={() => changeReaderFontSize('reset')}>
+              {t('setReset')}
+            </button>
+          </div>
+          <p className="set-preview" style={{ fontSize }} data-testid="settings-preview">
+            {t('setPreview')}
+          </p>
+        </section>
+        <RecentDocuments />
       </div>
-    </div>
+      <footer className="set-foot">
+        <span className="muted">{t('setSavedNote')}</span>
+        <button type="button" className="primary" onClick={() => setOpen(false)}>
+          {t('close')}
+        </button>
+      </footer>
+    </Modal>
   );
 }
 
