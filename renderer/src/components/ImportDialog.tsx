@@ -5,8 +5,8 @@ import { useT } from '../i18n';
 import { importPastedText, importPicked, openImport } from '../importActions';
 import { bytes, encodingName, fill, ruleHint, ruleName } from '../lib/importFormat';
 import { IMPORT_ACCEPT, pickedFromInput } from '../lib/pickedFiles';
-import { useStore, type ImportEncoding } from '../store';
-import { IMPORT_ENCODINGS } from '../store/importSlice';
+import { useStore } from '../store';
+import { EncodingSelect } from './EncodingSelect';
 import { DropOverlay } from './DropOverlay';
 import { ImportProgress, ImportResults } from './ImportResults';
 
@@ -147,21 +147,7 @@ function OptionsPane() {
         </ul>
         <p className="imp-note">{t('impRulesHint')}</p>
         <div className="imp-option-row">
-          <label className="imp-inline">
-            <span>{t('impEncoding')}</span>
-            <select
-              value={choices.encoding}
-              data-testid="import-encoding"
-              onChange={(e) => setChoices({ encoding: e.target.value as ImportEncoding | 'auto' })}
-            >
-              <option value="auto">{t('impEncodingAuto')}</option>
-              {IMPORT_ENCODINGS.map((enc) => (
-                <option key={enc} value={enc}>
-                  {encodingName(enc)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <EncodingSelect className="imp-inline" value={choices.encoding} testId="import-encoding" onChange={(encoding) => setChoices({ encoding })} />
           <span className="imp-note inline">{t('impEncodingHint')}</span>
         </div>
         <label className="imp-check">

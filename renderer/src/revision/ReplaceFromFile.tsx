@@ -5,10 +5,11 @@ import type { DocumentRecord } from '../../../shared/domain';
 import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import { useT } from '../i18n';
 import { bytesToBase64 } from '../lib/base64';
-import { bytes, encodingName, fill } from '../lib/importFormat';
+import { bytes, fill } from '../lib/importFormat';
 import { IMPORT_ACCEPT, isSupportedName } from '../lib/pickedFiles';
 import { useStore } from '../store';
-import { IMPORT_ENCODINGS, type ImportEncoding } from '../store/importSlice';
+import type { ImportEncoding } from '../store/importSlice';
+import { EncodingSelect } from '../components/EncodingSelect';
 import { reviseFromFile } from './actions';
 import './revision.css';
 
@@ -70,17 +71,7 @@ export function ReplaceFromFile({ doc }: { doc: DocumentRecord }) {
         <span className={'rev-file' + (file ? '' : ' muted')} data-testid="replace-file-name">
           {file ? `${file.name} · ${bytes(file.size, lang)}` : t('revReplaceNoFile')}
         </span>
-        <label className="rev-encoding">
-          <span>{t('impEncoding')}</span>
-          <select value={encoding} onChange={(e) => setEncoding(e.target.value as ImportEncoding | 'auto')}>
-            <option value="auto">{t('impEncodingAuto')}</option>
-            {IMPORT_ENCODINGS.map((enc) => (
-              <option key={enc} value={enc}>
-                {encodingName(enc)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EncodingSelect className="rev-encoding" value={encoding} onChange={setEncoding} />
       </div>
       {problem && (
         <p className="rev-problem" role="alert">
