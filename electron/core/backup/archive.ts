@@ -16,7 +16,7 @@ import { PizhuError } from '../../../shared/errors';
 import pkg from '../../../package.json' with { type: 'json' };
 import { openConnection, schemaVersion, type Db } from '../db/connection';
 import { migrations } from '../db/migrations';
-import { openZip } from '../import/formats/zip';
+import { openZip, type StreamHelper } from '../import/formats/zip';
 import { liveCounts, tableRowCounts, type LiveCounts } from '../repos/libraryCounts';
 import type { LibraryControl } from './control';
 import { replaceLibrary } from './restore';
@@ -193,14 +193,6 @@ export async function readArchiveManifest(zip: JSZip): Promise<ArchiveManifest> 
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw invalidArchive(`its manifest is incomplete: ${parsed.error.issues[0]?.path.join('.')}`);
   return parsed.data;
-}
-
-interface StreamHelper {
-  on(event: 'data', cb: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: 'end', cb: () => void): StreamHelper;
-  on(event: 'error', cb: (e: Error) => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
 }
 
 /** Unpacks one entry into `file`, never writing more than the manifest says it holds, and checks its SHA-256. */

@@ -35,6 +35,20 @@ function hashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** What an import of one article from `fileName` found and did, kept with the document. */
+export function importReport(parsed: ParsedDocument, prepared: PreparedImport, fileName: string, mojibakeParagraphs: ImportReport['mojibakeParagraphs']): ImportReport {
+  return {
+    format: parsed.format,
+    originalName: basename(fileName),
+    encoding: parsed.encoding,
+    confidence: parsed.confidence,
+    rules: prepared.outcomes,
+    charsRemoved: prepared.charsRemoved,
+    mojibakeParagraphs,
+    warnings: parsed.warnings,
+  };
+}
+
 function store(ctx: ServiceContext, prepared: PreparedImport, parsed: ParsedDocument, bytes: Uint8Array, fileName: string, hash: string): ImportFileResult {
   const now = ctx.now();
   const collectionId = prepared.collectionName && prepared.documents.length > 1 ? ctx.newId() : null;
@@ -42,16 +56,7 @@ function store(ctx: ServiceContext, prepared: PreparedImport, parsed: ParsedDocu
     if (collectionId) insertCollection(ctx.db, { id: collectionId, name: prepared.collectionName!, author: ctx.userId, now });
     const created = prepared.documents.map((doc, order) => {
       const id = ctx.newId();
-      const report: ImportReport = {
-        format: parsed.format,
-        originalName: basename(fileName),
-        encoding: parsed.encoding,
-        confidence: parsed.confidence,
-        rules: prepared.outcomes,
-        charsRemoved: prepared.charsRemoved,
-        mojibakeParagraphs: doc.mojibakeParagraphs,
-        warnings: parsed.warnings,
-      };
+      const report = importReport(parsed, prepared, fileName, doc.mojibakeParagraphs);
       documents.insertDocument(ctx.db, {
         id,
         title: doc.title,

@@ -2,7 +2,6 @@
 // file, or an earlier version restored — as a new version, re-anchoring every highlight (kept,
 // adjusted or orphaned, never deleted) and moving headings, emphasis and removed spans with the
 // text. One write transaction per revision; the search index follows through its triggers.
-import { basename } from 'node:path';
 import { reanchor, type PlacedAnchor } from '../../../shared/anchoring';
 import type {
   Annotation,
@@ -29,6 +28,7 @@ import * as versions from '../repos/versions';
 import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import type { ServiceContext } from './context';
 import { getDocumentOrThrow } from './documents';
+import { importReport } from './imports';
 
 /** Saves `text` as the document's new current version; documents.text is the caller's to write. */
 export function recordVersion(ctx: ServiceContext, documentId: string, reason: VersionReason, previousText: string, text: string, now: string): number {
@@ -180,16 +180,7 @@ export async function reviseFromFile(ctx: ServiceContext, id: string, bytes: Uin
   const parsed = await formatFor(fileName).parse(bytes, fileName, { encoding: options.encoding });
   const prepared = prepareImport(parsed, doc.title, options);
   const article = matchingArticle(prepared.documents, doc);
-  const report: ImportReport = {
-    format: parsed.format,
-    originalName: basename(fileName),
-    encoding: parsed.encoding,
-    confidence: parsed.confidence,
-    rules: prepared.outcomes,
-    charsRemoved: prepared.charsRemoved,
-    mojibakeParagraphs: article.mojibakeParagraphs,
-    warnings: parsed.warnings,
-  };
+  const report = importReport(parsed, prepared, fileName, article.mojibakeParagraphs);
   return applyRevision(ctx, id, { reason: 'file', text: article.text, marks: article.marks, removed: article.removed, report });
 }
 

@@ -24,7 +24,8 @@ export const ZIP_LIMITS: ZipLimits = {
 interface EntrySizes {
   _data?: { compressedSize?: number; uncompressedSize?: number };
 }
-interface StreamHelper {
+/** jszip's internalStream() handle, which its typings leave out. */
+export interface StreamHelper {
   on(event: 'data', cb: (chunk: Uint8Array) => void): StreamHelper;
   on(event: 'end', cb: () => void): StreamHelper;
   on(event: 'error', cb: (e: Error) => void): StreamHelper;
