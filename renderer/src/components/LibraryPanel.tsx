@@ -106,7 +106,7 @@ function DocRow({ row, index, current, cursor, top, height }: { row: Extract<Row
         </span>
       )}
       <span className="doc-count" data-testid="doc-count">
-        {d.annotationCount} {t('highlights')}
+        {d.annotationCount} {t(d.annotationCount === 1 ? 'highlightOne' : 'highlights')}
       </span>
     </div>
   );
