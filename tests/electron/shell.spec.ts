@@ -1,45 +1,15 @@
 // The desktop shell itself: the application menu reaching the page, navigation, new windows, remote requests and
 // permissions refused, and the window placed where it was. Needs the Electron binary and an Electron-ABI
 // better-sqlite3 (both made by `npm start`); skips itself otherwise.
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(join(root, 'package.json'));
-
-function electronBinary(): string | null {
-  try {
-    const bin = require('electron') as unknown;
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-
-const bin = electronBinary();
-const version = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-const binding = join(root, '.native', `electron-${version}`, 'better_sqlite3.node');
-
-function launch(userData: string): Promise<ElectronApplication> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PIZHU_SQLITE_BINDING: binding, PIZHU_USER_DATA: userData };
-  delete env.ELECTRON_RUN_AS_NODE;
-  return electron.launch({ args: ['.'], cwd: root, env, executablePath: bin! });
-}
+import { buildDesktopApp, launchDesktopApp as launch, skipWithoutElectron } from './desktopApp';
 
 test.describe('desktop shell', () => {
-  test.skip(!bin, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD on this machine); run npm start on a desktop to exercise the shell');
-  test.skip(!existsSync(binding), `No Electron build of better-sqlite3 at ${binding}; run npm start once to build it`);
-  test.setTimeout(180_000);
-
-  test.beforeAll(() => {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    execFileSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
-  });
+  skipWithoutElectron();
+  test.beforeAll(buildDesktopApp);
 
   test('menu commands reach the page; navigation, windows, remote requests and permissions are refused', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'pizhu-shell-'));
