@@ -1,6 +1,6 @@
 // The look table as Word styles: paragraph styles per role, the heading styles (so the table of contents
-// finds them), the font table with fallbacks, and the list numbering notes use.
-import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+// finds them) and the font table with fallbacks.
+import { AlignmentType, BorderStyle, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { FONTS, HEADING_ROLES, LATIN_FONT, type FontFace, type Look, type Role, type RoleLook } from './look';
 
 /** Paragraph style id of each role that is not a heading (headings use Word's own Heading1–4). */
@@ -22,9 +22,6 @@ export const STYLE_ID: Record<Exclude<Role, (typeof HEADING_ROLES)[number]>, str
 
 /** The character style of the handout's source in parentheses after an excerpt. */
 export const SOURCE_STYLE = 'PzSource';
-
-export const NOTE_BULLET = 'pz-note-bullet';
-export const NOTE_NUMBER = 'pz-note-number';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
@@ -106,27 +103,6 @@ export function docxStyles(look: Look): IStylesOptions {
     },
     paragraphStyles,
     characterStyles: [{ id: SOURCE_STYLE, name: 'Pz Source', basedOn: 'DefaultParagraphFont', run: { font: { ...runFont(source.font), cs: LATIN_FONT }, color: source.color?.slice(1), language: LANGUAGE } }],
-  };
-}
-
-/** Bulleted and numbered lists in notes, indented under the note's own indent. */
-export function noteNumbering(look: Look): INumberingOptions {
-  const note = look.roles.note;
-  const base = twip((note.leftChars ?? 0) * note.size);
-  const step = twip(1.5 * note.size);
-  const levels = (bullet: boolean): ILevelsOptions[] =>
-    Array.from({ length: 9 }, (_, level) => ({
-      level,
-      format: bullet ? LevelFormat.BULLET : LevelFormat.DECIMAL,
-      text: bullet ? ['•', '◦', '▪'][level % 3] : `%${level + 1}.`,
-      alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: base + step * (level + 1), hanging: step } } },
-    }));
-  return {
-    config: [
-      { reference: NOTE_BULLET, levels: levels(true) },
-      { reference: NOTE_NUMBER, levels: levels(false) },
-    ],
   };
 }
 

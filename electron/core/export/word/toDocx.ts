@@ -1,5 +1,11 @@
-// The intermediate model as a .docx: A4 pages with the style's margins, the handout's cover and table of
-// contents in sections of their own, page numbers in the footer, every run with its East Asian font.
+// The intermediate model as a .docx, streamed. The `docx` library writes a small shell: styles, font
+// table, cover, sections, page-number footers, and the headings with the table of contents it fills
+// in from them. Between the headings stand marker paragraphs; in a streaming zip, each marker is
+// replaced by its excerpts, citations, notes and questions, written paragraph by paragraph, so a large
+// export never holds its body as objects or as one string. The links and list instances the body
+// uses are written after it, into the relationships and the numbering.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   AlignmentType,
   Document,
@@ -12,15 +18,15 @@ import {
   TableOfContents,
   TextRun,
   convertMillimetersToTwip,
-  type IContext,
-  type IParagraphOptions,
-  type IRunOptions,
   type ISectionOptions,
 } from 'docx';
+import JSZip from 'jszip';
+import { ZipFile } from 'yazl';
 import { NO_PROGRESS, type ExportProgress } from '../progress';
-import { NoteWriter } from './docxNote';
-import { SOURCE_STYLE, STYLE_ID, docxStyles, fontTableXml, noteNumbering, runFont, twip, type RunFont } from './docxStyles';
-import { textHighlight } from './highlight';
+import { BodyWriter } from './docxBody';
+import { LinkRelations } from './docxLinks';
+import { NoteNumbering } from './docxNumbering';
+import { STYLE_ID, docxStyles, fontTableXml, runFont, twip } from './docxStyles';
 import { LOOKS, NOTES_TITLE_GAP, headingRole, type FontFace, type Look } from './look';
 import type { WordBlock, WordModel } from './model';
 
@@ -29,48 +35,32 @@ const A4 = { width: 11906, height: 16838 };
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 
-type RunExtras = Omit<IRunOptions, 'text' | 'font' | 'language' | 'children' | 'break'>;
+type Heading = Extract<WordBlock, { kind: 'heading' }>;
+export type StreamedBlock = Exclude<WordBlock, Heading>;
 
-/** Runs of one face share one font object: thousands of excerpts, a handful of allocations. */
-class Runs {
-  private readonly fonts = new Map<FontFace, RunFont>();
+/** The body as the shell holds it: headings, and between them the runs of blocks that stream. */
+type Piece = { heading: Heading } | { run: StreamedBlock[] };
 
-  font(face: FontFace) {
-    let f = this.fonts.get(face);
-    if (!f) this.fonts.set(face, (f = runFont(face)));
-    return f;
+function pieces(blocks: readonly WordBlock[]): Piece[] {
+  const out: Piece[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading') out.push({ heading: b });
+    else {
+      const last = out.at(-1);
+      if (last && 'run' in last) last.run.push(b);
+      else out.push({ run: [b] });
+    }
   }
-
-  text(face: FontFace, text: string, extra: RunExtras = {}): TextRun {
-    return new TextRun({ text, font: this.font(face), ...extra });
-  }
-
-  /** A highlight may span paragraphs: its line ends become line breaks inside the one paragraph. */
-  lines(face: FontFace, text: string, extra: RunExtras = {}): TextRun[] {
-    if (!text.includes('\n')) return [this.text(face, text, extra)];
-    return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: this.font(face), ...extra }));
-  }
+  return out;
 }
 
-/** An excerpt's paragraph counts itself as Word's XML is written, the slow part of a large export. */
-class ExcerptParagraph extends Paragraph {
-  constructor(
-    options: IParagraphOptions,
-    private readonly progress: ExportProgress,
-  ) {
-    super(options);
-  }
+/** The body is handed to the zip in pieces of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
 
-  override prepForXml(context: IContext) {
-    this.progress.excerpt();
-    return super.prepForXml(context);
-  }
-}
+const PARTS = { document: 'word/document.xml', rels: 'word/_rels/document.xml.rels', numbering: 'word/numbering.xml', types: '[Content_Types].xml' };
 
-function highlightProps(color: string | null) {
-  const h = color ? textHighlight(color) : null;
-  if (!h) return {};
-  return h.named ? { highlight: h.named as 'yellow' } : { shading: { type: 'clear' as const, color: 'auto', fill: h.fill } };
+function text(face: FontFace, s: string) {
+  return new TextRun({ text: s, font: runFont(face) });
 }
 
 function pageProperties(look: Look) {
@@ -90,12 +80,12 @@ function pageProperties(look: Look) {
   };
 }
 
-function footers(look: Look, runs: Runs): NonNullable<ISectionOptions['footers']> {
+function footers(look: Look): NonNullable<ISectionOptions['footers']> {
   const r = look.roles.pageNumber;
   const number = () =>
     new TextRun({
       children: look.page.pageNumberDashes ? ['— ', PageNumber.CURRENT, ' —'] : [PageNumber.CURRENT],
-      font: runs.font(r.font),
+      font: runFont(r.font),
       size: r.size * 2,
     });
   const oneChar = twip(r.size);
@@ -106,81 +96,46 @@ function footers(look: Look, runs: Runs): NonNullable<ISectionOptions['footers']
   return { default: footer(AlignmentType.RIGHT, { right: oneChar }), even: footer(AlignmentType.LEFT, { left: oneChar }) };
 }
 
-function blockParagraphs(block: WordBlock, model: WordModel, look: Look, runs: Runs, notes: NoteWriter, progress: ExportProgress): Paragraph[] {
+function coverParagraphs(model: WordModel, look: Look): Paragraph[] {
   const r = look.roles;
-  switch (block.kind) {
-    case 'heading': {
-      const level = Math.min(HEADINGS.length, Math.max(1, block.level));
-      return [new Paragraph({ heading: HEADINGS[level - 1], children: [runs.text(r[headingRole(level)].font, block.label + block.text)] })];
-    }
-    case 'intro':
-      return [new Paragraph({ style: STYLE_ID.intro, children: [runs.text(r.intro.font, block.text)] })];
-    case 'empty':
-      return [new Paragraph({ style: STYLE_ID.empty, children: [runs.text(r.empty.font, block.text)] })];
-    case 'questions':
-      return [
-        new Paragraph({ style: STYLE_ID.questionsLabel, children: [runs.text(r.questionsLabel.font, block.label)] }),
-        ...block.items.map((q, i) => new Paragraph({ style: STYLE_ID.question, children: [runs.text(r.question.font, `${i + 1}．${q}`)] })),
-      ];
-    case 'excerpt': {
-      const mark = highlightProps(block.color);
-      if (model.kind === 'handout') {
-        return [
-          new ExcerptParagraph(
-            {
-              style: STYLE_ID.excerpt,
-              children: [...runs.lines(r.excerpt.font, block.text, mark), runs.text(r.intro.font, block.citation, { style: SOURCE_STYLE })],
-            },
-            progress,
-          ),
-        ];
-      }
-      const out: Paragraph[] = [new ExcerptParagraph({ style: STYLE_ID.quote, children: runs.lines(r.quote.font, block.text, mark) }, progress)];
-      const cite = block.themes.length ? `${block.citation}　#${block.themes.join(' #')}` : block.citation;
-      out.push(new Paragraph({ style: STYLE_ID.citation, children: [runs.text(r.citation.font, '——' + cite)] }));
-      out.push(...notes.paragraphs(block.note));
-      return out;
-    }
-  }
-}
-
-function coverParagraphs(model: WordModel, look: Look, runs: Runs): Paragraph[] {
-  const r = look.roles;
-  const lines = [new Paragraph({ style: STYLE_ID.title, spacing: { before: twip(150) }, children: [runs.text(r.title.font, model.title)] })];
-  if (model.subtitle) lines.push(new Paragraph({ style: STYLE_ID.subtitle, spacing: { before: twip(60) }, children: [runs.text(r.subtitle.font, model.subtitle)] }));
-  lines.push(new Paragraph({ style: STYLE_ID.date, spacing: { before: model.subtitle ? 0 : twip(60) }, children: [runs.text(r.date.font, model.date)] }));
+  const lines = [new Paragraph({ style: STYLE_ID.title, spacing: { before: twip(150) }, children: [text(r.title.font, model.title)] })];
+  if (model.subtitle) lines.push(new Paragraph({ style: STYLE_ID.subtitle, spacing: { before: twip(60) }, children: [text(r.subtitle.font, model.subtitle)] }));
+  lines.push(new Paragraph({ style: STYLE_ID.date, spacing: { before: model.subtitle ? 0 : twip(60) }, children: [text(r.date.font, model.date)] }));
   return lines;
 }
 
-export function buildDocx(model: WordModel, progress: ExportProgress = NO_PROGRESS): Document {
+/** Everything but what streams: the last section holds the headings, and a marker paragraph for each run of other blocks. */
+function docxShell(model: WordModel, body: Piece[], marker: (run: number) => string): Document {
   const look = LOOKS[model.style];
-  const runs = new Runs();
-  const notes = new NoteWriter(look.roles.note);
-  progress.expect(model.blocks.filter((b) => b.kind === 'excerpt').length);
-  const body = model.blocks.flatMap((b) => blockParagraphs(b, model, look, runs, notes, progress));
+  let runs = 0;
+  const bodyParagraphs = body.map((piece) => {
+    if ('run' in piece) return new Paragraph({ children: [new TextRun(marker(runs++))] });
+    const level = Math.min(HEADINGS.length, Math.max(1, piece.heading.level));
+    return new Paragraph({ heading: HEADINGS[level - 1], children: [text(look.roles[headingRole(level)].font, piece.heading.label + piece.heading.text)] });
+  });
   const page = pageProperties(look);
   const numbered = { ...page, page: { ...page.page, pageNumbers: { start: 1 } } };
-  const foot = footers(look, runs);
+  const foot = footers(look);
 
   const sections: ISectionOptions[] = [];
   if (model.kind === 'handout') {
-    sections.push({ properties: page, children: coverParagraphs(model, look, runs) });
+    sections.push({ properties: page, children: coverParagraphs(model, look) });
     if (model.toc) {
       sections.push({
         properties: { ...page, type: SectionType.NEXT_PAGE },
         children: [
-          new Paragraph({ style: STYLE_ID.tocTitle, children: [runs.text(look.roles.tocTitle.font, '目　录')] }),
+          new Paragraph({ style: STYLE_ID.tocTitle, children: [text(look.roles.tocTitle.font, '目　录')] }),
           new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-4' }),
         ],
       });
     }
-    sections.push({ properties: { ...numbered, type: SectionType.NEXT_PAGE }, footers: foot, children: body });
+    sections.push({ properties: { ...numbered, type: SectionType.NEXT_PAGE }, footers: foot, children: bodyParagraphs });
   } else {
     const head = [
-      new Paragraph({ style: STYLE_ID.title, spacing: { after: twip(NOTES_TITLE_GAP.title) }, children: [runs.text(look.roles.title.font, model.title)] }),
-      new Paragraph({ style: STYLE_ID.subtitle, spacing: { after: twip(NOTES_TITLE_GAP.subtitle) }, children: [runs.text(look.roles.subtitle.font, model.subtitle)] }),
+      new Paragraph({ style: STYLE_ID.title, spacing: { after: twip(NOTES_TITLE_GAP.title) }, children: [text(look.roles.title.font, model.title)] }),
+      new Paragraph({ style: STYLE_ID.subtitle, spacing: { after: twip(NOTES_TITLE_GAP.subtitle) }, children: [text(look.roles.subtitle.font, model.subtitle)] }),
     ];
-    sections.push({ properties: numbered, footers: foot, children: [...head, ...body] });
+    sections.push({ properties: numbered, footers: foot, children: [...head, ...bodyParagraphs] });
   }
 
   return new Document({
@@ -188,12 +143,85 @@ export function buildDocx(model: WordModel, progress: ExportProgress = NO_PROGRE
     title: model.title,
     description: model.kind === 'handout' ? '专题摘编' : '学习笔记',
     styles: docxStyles(look),
-    numbering: noteNumbering(look),
     evenAndOddHeaderAndFooters: look.page.pageNumberSides,
     sections,
   });
 }
 
+/** The shell's document.xml cut at its marker paragraphs: one more piece of XML than there are runs. */
+function splitAtMarkers(documentXml: string, count: number, marker: (run: number) => string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < count; i++) {
+    const at = documentXml.indexOf(marker(i), from);
+    const start = documentXml.lastIndexOf('<w:p>', at);
+    const end = documentXml.indexOf('</w:p>', at);
+    if (at < 0 || start < from || end < 0) throw new Error(`The Word shell lost body marker ${i}`);
+    out.push(documentXml.slice(from, start));
+    from = end + '</w:p>'.length;
+  }
+  out.push(documentXml.slice(from));
+  return out;
+}
+
+function* documentChunks(shellXml: string[], runs: StreamedBlock[][], body: BodyWriter): Generator<Buffer> {
+  let pending = '';
+  for (let i = 0; i < shellXml.length; i++) {
+    pending += shellXml[i];
+    for (const block of runs[i] ?? []) {
+      pending += body.block(block);
+      if (pending.length >= CHUNK_CHARS) {
+        yield Buffer.from(pending);
+        pending = '';
+      }
+    }
+  }
+  yield Buffer.from(pending);
+}
+
+/** Lazily: the zip asks for an entry's content only when the entries before it are written. */
+function later(zip: ZipFile, name: string, content: () => Iterable<Buffer>) {
+  zip.addReadStreamLazy(name, (cb) => cb(null, Readable.from(content())));
+}
+
 export async function packDocx(model: WordModel, progress: ExportProgress = NO_PROGRESS): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(model, progress), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const look = LOOKS[model.style];
+  const body = pieces(model.blocks);
+  const runs = body.flatMap((p) => ('run' in p ? [p.run] : []));
+  // A fresh nonce: no title or text in the shell can spell a marker.
+  const nonce = randomUUID();
+  const marker = (run: number) => `PIZHU-BODY-${nonce}-${run}`;
+  const shellDocx = await Packer.toBuffer(docxShell(model, body, marker), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const shell = await JSZip.loadAsync(shellDocx);
+  const part = (name: string) => {
+    const file = shell.file(name);
+    if (!file) throw new Error(`The Word shell has no ${name}`);
+    return file.async('nodebuffer');
+  };
+  const shellXml = splitAtMarkers((await part(PARTS.document)).toString('utf8'), runs.length, marker);
+  const rels = (await part(PARTS.rels)).toString('utf8');
+
+  const links = new LinkRelations();
+  const numbering = new NoteNumbering();
+  const writer = new BodyWriter(model, look, links, numbering, progress);
+  // Blocks, not distinct excerpts: an excerpt under two themes is written twice.
+  progress.expect(model.blocks.filter((b) => b.kind === 'excerpt').length);
+
+  const zip = new ZipFile();
+  const mtime = new Date();
+  // The content types first, as Word writes them; then the shell's small parts as they are.
+  zip.addBuffer(await part(PARTS.types), PARTS.types, { mtime });
+  for (const name of Object.keys(shell.files)) {
+    if (shell.files[name].dir || Object.values(PARTS).includes(name)) continue;
+    zip.addBuffer(await part(name), name, { mtime });
+  }
+  later(zip, PARTS.document, () => documentChunks(shellXml, runs, writer));
+  // Written after the body, which numbered the lists and links they hold.
+  later(zip, PARTS.numbering, () => [Buffer.from(numbering.xml(look))]);
+  later(zip, PARTS.rels, () => [Buffer.from(links.addTo(rels))]);
+  zip.end();
+
+  const out: Buffer[] = [];
+  for await (const chunk of zip.outputStream) out.push(chunk as Buffer);
+  return Buffer.concat(out);
 }
