@@ -3,7 +3,7 @@
 import type { Annotation, DocumentSummary, Theme } from '../../../shared/domain';
 import { paragraphIndexAt, paragraphStarts, splitParagraphs } from '../../../shared/offsets';
 import { selectAnnotations } from '../repos/annotations';
-import { listDocuments } from '../repos/documents';
+import { listDocumentsByIds } from '../repos/documents';
 import { documentTexts } from '../repos/search';
 import { listThemes } from '../repos/themes';
 import type { ServiceContext } from '../services/context';
@@ -38,20 +38,20 @@ export interface ExportSelection {
 
 export function loadSelection(ctx: ServiceContext, request: SelectionRequest): ExportSelection {
   const themeFilter = request.themeIds?.length ? new Set(request.themeIds) : null;
-  const docFilter = request.documentIds?.length ? new Set(request.documentIds) : null;
   const themes = listThemes(ctx.db).filter((t) => !themeFilter || themeFilter.has(t.id));
-  const allDocs = listDocuments(ctx.db).filter((d) => !docFilter || docFilter.has(d.id));
-  const docById = new Map(allDocs.map((d) => [d.id, d]));
-  const order = new Map(allDocs.map((d, i) => [d.id, i]));
-
   const chosen = themeFilter ? new Set(themes.map((t) => t.id)) : null;
-  const annotations = selectAnnotations(ctx.db, { themeIds: request.themeIds, documentIds: request.documentIds, annotationIds: request.annotationIds })
-    // Live documents only, and live themes only (a theme id of a deleted theme selects nothing).
-    .filter((a) => docById.has(a.documentId) && (!chosen || a.themeIds.some((id) => chosen.has(id))))
+  // Live themes only: a theme id of a deleted theme selects nothing.
+  const found = selectAnnotations(ctx.db, { themeIds: request.themeIds, documentIds: request.documentIds, annotationIds: request.annotationIds }).filter(
+    (a) => !chosen || a.themeIds.some((id) => chosen.has(id)),
+  );
+  // Live documents only, in library order.
+  const documents = listDocumentsByIds(ctx.db, [...new Set(found.map((a) => a.documentId))]);
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const order = new Map(documents.map((d, i) => [d.id, i]));
+  const annotations = found
+    .filter((a) => docById.has(a.documentId))
     .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start || a.end - b.end);
 
-  const withExcerpts = new Set(annotations.map((a) => a.documentId));
-  const documents = allDocs.filter((d) => withExcerpts.has(d.id));
   const texts = documentTexts(
     ctx.db,
     documents.map((d) => d.id),

@@ -35,13 +35,18 @@ export function insertDocument(db: Db, d: NewDocument): void {
 }
 
 /** Collections keep their file order; the rest by date, then title. */
+const LIBRARY_ORDER = 'ORDER BY d.published_at IS NULL, d.published_at, d.collection_id IS NULL, d.collection_id, d.collection_order, d.title';
+
 export function listDocuments(db: Db): DocumentSummary[] {
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL ${LIBRARY_ORDER}`).all() as DocumentRow[];
+  return rows.map(toDocumentSummary);
+}
+
+/** The live ones of these documents, in library order: an export of a few reads a few, not the library. */
+export function listDocumentsByIds(db: Db, ids: readonly string[]): DocumentSummary[] {
   const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL
-       ORDER BY d.published_at IS NULL, d.published_at, d.collection_id IS NULL, d.collection_id, d.collection_order, d.title`,
-    )
-    .all() as DocumentRow[];
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL ${LIBRARY_ORDER}`)
+    .all(JSON.stringify(ids)) as DocumentRow[];
   return rows.map(toDocumentSummary);
 }
 
