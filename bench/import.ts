@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { chromium } from 'playwright-core';
@@ -128,6 +129,29 @@ async function pdfOfPages(pages: number, paragraphs: string[]): Promise<Uint8Arr
   }
 }
 
+/** The longest the app's thread could not answer anything while one large file was imported, in ms. */
+async function longestStall(bytes: Uint8Array, importWorker: boolean): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'pizhu-bench-stall-'));
+  const lib = openLibrary({ libraryDir: dir, seedsDir: null, search: 'inline', importWorker });
+  try {
+    // Once before measuring: the worker thread started and its parsers loaded, as after a first import.
+    await importBytes(lib.ctx, new TextEncoder().encode('预热'), 'warm.txt');
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    // The monitor counts from its second tick: let it tick before the import starts.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const r = await importBytes(lib.ctx, bytes, 'large.txt');
+    // A turn of the loop after it, so that a stall that lasted to the end is recorded too.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    delay.disable();
+    if (r.status !== 'imported') throw new Error(`large.txt: ${r.status} ${r.error ?? ''}`);
+    return delay.max / 1e6;
+  } finally {
+    await lib.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchImport(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const heihe = seedText('003');
@@ -146,6 +170,17 @@ export async function benchImport(): Promise<BenchRow[]> {
   for (let i = 0; big.length < 530_000; i++) big += paragraphs[i % paragraphs.length] + '\n';
   const gb = iconv.encode(big, 'gb18030');
   rows.push(await measure({ name: `import ${(gb.length / 2 ** 20).toFixed(1)} MB GB18030 text`, files: [{ bytes: gb, name: 'big.txt' }], goal: 500 }, 3));
+
+  // The app parses in the import worker: its own thread stays free for the reader and search meanwhile.
+  const large = iconv.encode(big.repeat(16), 'gb18030');
+  rows.push({
+    name: `longest stall of the app's thread while importing ${(large.length / 2 ** 20).toFixed(0)} MB of GB18030`,
+    unit: 'ms',
+    ours: await longestStall(large, true),
+    baseline: await longestStall(large, false),
+    baselineName: 'the same import parsed on the app thread',
+    goal: null,
+  });
 
   const simplified = paragraphs.filter((p) => /[的了是]/.test(p));
   const html = Array.from({ length: 200 }, (_, i) => ({

@@ -38,6 +38,12 @@ await Promise.all([
     outfile: 'dist-electron/main/jobWorker.cjs',
     external: ['better-sqlite3'],
   }),
+  // The import worker thread (parsing and cleaning files), loaded from beside the main bundle (electron/core/import/workerClient.ts).
+  build({
+    ...common,
+    entryPoints: ['electron/core/import/worker.ts'],
+    outfile: 'dist-electron/main/importWorker.cjs',
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],

@@ -11,6 +11,7 @@ import { getSetting, setSetting } from './repos/settings';
 import { newId, systemClock, type ServiceContext } from './services/context';
 import type { ImportFileResult } from '../../shared/domain';
 import { importTextFileSync } from './services/imports';
+import { importWorker } from './import/workerClient';
 import { createSearchService, type SearchMode, type SearchService } from './services/search';
 import { JobRunner } from './jobs/runner';
 import { ensureDailyBackup, openLibraryDatabase, type IntegrityReport, type LibraryControl } from './backup';
@@ -30,6 +31,8 @@ export interface LibraryOptions {
   warmSearch?: boolean;
   /** Take the day's backup at open if there is none yet (default true). */
   dailyBackup?: boolean;
+  /** Parse imported files in a worker thread (long-lived apps), not in process (default: in process). */
+  importWorker?: boolean;
 }
 
 export interface Library {
@@ -109,7 +112,8 @@ export function openLibrary(opts: LibraryOptions): Library {
   if (opened.existed && opts.dailyBackup !== false) dailyBackup(opts.libraryDir, db, new Date(now()));
   const userName = opts.userName ?? defaultUserName();
   const userId = ensureUser(db, userName, now());
-  const ctx: ServiceContext = { db, userId, userName, libraryDir: opts.libraryDir, now, newId };
+  const parser = opts.importWorker ? importWorker() : null;
+  const ctx: ServiceContext = { db, userId, userName, libraryDir: opts.libraryDir, now, newId, parseFile: parser?.parse };
   let seedResults: ImportFileResult[] = [];
   if (opts.seedsDir && !getSetting(db, SEEDED_KEY)) {
     seedResults = seedFiles(opts.seedsDir).map((file) => importTextFileSync(ctx, file));
@@ -149,6 +153,7 @@ export function openLibrary(opts: LibraryOptions): Library {
     closed = true;
     jobs.close();
     void search.close();
+    void parser?.close();
     ctx.db.close();
   };
   return { ctx, handlers: createHandlers(ctx, search, jobs, control), search, seedResults, control, close };

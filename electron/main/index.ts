@@ -192,7 +192,7 @@ function preferencesLangAtStart(): 'zh-CN' | 'en' {
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('org.pizhu.app');
-  lib = await openLibraryOrRecover({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir, warmSearch: true }, chooseBackupToRestore);
+  lib = await openLibraryOrRecover({ libraryDir: join(app.getPath('userData'), 'library'), seedsDir, warmSearch: true, importWorker: true }, chooseBackupToRestore);
   hardenSession(() => preferences().lang);
   serveRenderer();
   registerIpc(lib);

@@ -34,7 +34,7 @@ export const test = base.extend<{ app: App } & Options>({
   app: async ({ importDelayMs }, use) => {
     if (!existsSync(join(rendererDistDir, 'index.html'))) throw new Error('Build the renderer first: npx vite build');
     const libraryDir = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
-    const lib = openLibrary({ libraryDir, seedsDir: bundledSeedsDir, userName: 'e2e', warmSearch: true });
+    const lib = openLibrary({ libraryDir, seedsDir: bundledSeedsDir, userName: 'e2e', warmSearch: true, importWorker: true });
     const server = await startServer({ handlers: withImportDelay(lib.handlers, importDelayMs), staticDir: rendererDistDir });
     await use({ lib, server, libraryDir });
     await server.close();

@@ -9,6 +9,7 @@ import { PizhuError } from '../../../shared/errors';
 import { failedImport, MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import { formatFor } from '../import/formats';
 import type { ParsedDocument } from '../import/formats/types';
+import { parseFile, titleFromName } from '../import/parseFile';
 import { prepareImport, type PreparedImport } from '../import/pipeline';
 import { insertCollection } from '../repos/collections';
 import * as documents from '../repos/documents';
@@ -25,8 +26,6 @@ function failure(file: string, err: unknown): ImportFileResult {
     code === 'ENOENT' ? 'File not found.' : code === 'EISDIR' ? 'This is a folder, not a file.' : err instanceof Error ? err.message : String(err);
   return { ...emptyResult(file), error };
 }
-
-const titleFromName = (fileName: string) => basename(fileName).replace(/\.[^.]+$/, '') || 'Untitled';
 
 /** Options that change the result make a re-import of the same bytes legitimate. */
 const wantsFreshCopy = (o: ImportOptions) => !!(o.encoding || o.disabledRules?.length || o.split === false);
@@ -123,8 +122,7 @@ export async function importBytes(ctx: ServiceContext, bytes: Uint8Array, fileNa
     const hash = hashOf(bytes);
     const duplicate = duplicateOf(ctx, hash, fileName, options);
     if (duplicate) return duplicate;
-    const parsed = await formatFor(fileName).parse(bytes, fileName, { encoding: options.encoding });
-    const prepared = prepareImport(parsed, titleFromName(fileName), options);
+    const { parsed, prepared } = await (ctx.parseFile ?? parseFile)(bytes, fileName, options);
     return store(ctx, prepared, parsed, bytes, fileName, hash);
   } catch (err) {
     return failure(fileName, err);
