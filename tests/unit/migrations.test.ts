@@ -25,8 +25,8 @@ interface Fixture {
 const T = '2024-06-28T08:00:00.000Z';
 /** Fixed UUIDs (ids are validated as UUIDs at the API), one per name. */
 const ID = Object.fromEntries(
-  ['u1', 'd1', 'd2', 'd3', 't1', 't2', 't3', 'a1', 'a2', 'a3', 'c1', 'r1', 'm1', 'm2'].map((n, i) => [n, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`]),
-) as Record<'u1' | 'd1' | 'd2' | 'd3' | 't1' | 't2' | 't3' | 'a1' | 'a2' | 'a3' | 'c1' | 'r1' | 'm1' | 'm2', string>;
+  ['u1', 'd1', 'd2', 'd3', 't1', 't2', 't3', 'a1', 'a2', 'a3', 'c1', 'r1', 'm1', 'm2', 'f1'].map((n, i) => [n, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`]),
+) as Record<'u1' | 'd1' | 'd2' | 'd3' | 't1' | 't2' | 't3' | 'a1' | 'a2' | 'a3' | 'c1' | 'r1' | 'm1' | 'm2' | 'f1', string>;
 const text1 = '发展新质生产力是推动高质量发展的内在要求和重要着力点。因地制宜发展新质生产力，要防止一哄而上。';
 const text3 = '第一篇\n\n科技創新是發展新質生產力的核心要素。';
 
@@ -88,6 +88,14 @@ const FIXTURES: Fixture[] = [
       row('memos', { id: ID.m1, scope: 'project', document_id: null, note_json: null, note_text: '项目备忘', author: ID.u1, created_at: T, modified_at: T }),
       row('memos', { id: ID.m2, scope: 'document', document_id: ID.d1, note_json: null, note_text: '文本备忘', author: ID.u1, created_at: T, modified_at: T }),
       row('annotation_themes', { annotation_id: ID.a1, theme_id: ID.t3, created_at: T }, ['annotation_id', 'theme_id']),
+    ],
+  },
+  {
+    since: 7,
+    rows: [
+      row('document_drafts', {
+        id: ID.f1, document_id: ID.d1, text: text1.replace('一哄而上', '一哄而起'), base_version: 1, base_hash: 'h', author: ID.u1, created_at: T, modified_at: T, discarded_at: null,
+      }),
     ],
   },
 ];
@@ -159,6 +167,10 @@ describe('schema upgrades', () => {
       expect((await call('memos.get', { scope: 'project' }))?.noteText).toBe('项目备忘');
       expect(themes.find((t) => t.id === ID.t3)).toMatchObject({ memoText: '防止一哄而上', pinned: 1, questions: '如何因地制宜？' });
     }
+    // Edit-mode drafts (007): none before them; a draft kept with the text it holds.
+    const draft = await call('drafts.get', { documentId: ID.d1 });
+    if (version >= 7) expect(draft).toMatchObject({ id: ID.f1, text: text1.replace('一哄而上', '一哄而起'), baseVersion: 1 });
+    else expect(draft).toBeNull();
     // Writing works on the upgraded file.
     await call('annotations.create', { documentId: ID.d1, start: 10, end: 14, themeIds: [ID.t1] });
 

@@ -23,6 +23,7 @@ import { parseFile } from '../import/parseFile';
 import type { PreparedDocument } from '../import/pipeline';
 import * as annotations from '../repos/annotations';
 import * as documents from '../repos/documents';
+import * as drafts from '../repos/drafts';
 import * as spans from '../repos/removedSpans';
 import * as versions from '../repos/versions';
 import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
@@ -149,7 +150,12 @@ function unchangedReport(ctx: ServiceContext, doc: DocumentRecord): RevisionRepo
 }
 
 export function reviseDocument(ctx: ServiceContext, input: { id: string; text: string; baseVersion?: number }): RevisionReport {
-  return applyRevision(ctx, input.id, { reason: 'edit', text: input.text, baseVersion: input.baseVersion });
+  return writeTransaction(ctx.db, () => {
+    const report = applyRevision(ctx, input.id, { reason: 'edit', text: input.text, baseVersion: input.baseVersion });
+    // The typed text is a version now: the draft that kept it while typing has done its work.
+    drafts.deleteLiveDraft(ctx.db, input.id, ctx.userId);
+    return report;
+  });
 }
 
 /** Of the articles a file holds, the one this document most likely is: same title, else most shared text. */

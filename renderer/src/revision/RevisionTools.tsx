@@ -5,6 +5,8 @@ import type { DocumentRecord } from '../../../shared/domain';
 import { useT } from '../i18n';
 import { readerModeOf, useStore } from '../store';
 import { enterEditMode, setMode, toggleVersions } from './actions';
+import { DraftNotice } from './DraftNotice';
+import { discardDraft, resumeDraft, useDraft } from './drafts';
 import { ReplaceFromFile } from './ReplaceFromFile';
 import { RevisionSummary } from './RevisionSummary';
 import './revision.css';
@@ -105,7 +107,7 @@ export function RevisionTools() {
   );
 }
 
-/** What the revision tools open under the document tools: the replace panel and the last revision's summary. */
+/** What the revision tools open under the document tools: unsaved corrections to resume, the replace panel, and the last revision's summary. */
 export function RevisionPanels({ doc }: { doc: DocumentRecord }) {
   const replaceOpen = useStore((s) => s.replaceOpen);
   const readerPanel = useStore((s) => s.readerPanel);
@@ -115,8 +117,10 @@ export function RevisionPanels({ doc }: { doc: DocumentRecord }) {
     if (readerPanel) setReplaceOpen(false);
   }, [readerPanel, setReplaceOpen]);
   useEffect(() => () => setReplaceOpen(false), [doc.id, setReplaceOpen]);
+  const draft = useDraft(doc.id);
   return (
     <>
+      {draft && <DraftNotice draft={draft} onResume={() => resumeDraft(doc.id)} onDiscard={() => discardDraft(doc.id)} />}
       {replaceOpen && <ReplaceFromFile doc={doc} />}
       <RevisionSummary doc={doc} />
     </>

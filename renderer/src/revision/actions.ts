@@ -120,7 +120,8 @@ export async function saveRevision(doc: DocumentRecord, text: string, baseVersio
     reportError(err);
     return 'failed';
   }
-  st().setRevisionDraft(null);
+  // The backend removed the draft with the save.
+  st().setDraftSlot({ documentId: doc.id, draft: null });
   await guard(() => showRevision(report));
   return 'saved';
 }

@@ -32,3 +32,18 @@ export function formatTime(iso: string, lang: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
+
+/** Local time of day, to the second: when a draft was last written. */
+export function formatClock(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+}
+
+/** When a draft was written: the time alone today ("today" in front, in the interface language), else the date too. */
+export function formatWhen(iso: string, lang: string, today: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (d.toDateString() !== new Date().toDateString()) return formatTime(iso, lang);
+  return `${today} ${new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(d)}`;
+}

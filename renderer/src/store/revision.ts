@@ -1,15 +1,14 @@
 // Text versions in the reader: edit mode, the versions view, the summary of the last revision, orphaned highlights.
-import type { OrphanAnnotation, RevisionReport } from '../../../shared/domain';
+import type { DocumentDraft, OrphanAnnotation, RevisionReport } from '../../../shared/domain';
 import type { Slice } from './types';
 
 /** What the reader column shows for the open document. */
 export type ReaderMode = 'read' | 'edit' | 'versions';
 
-/** Text typed in edit mode and left unsaved when another document was opened. */
-export interface RevisionDraft {
+/** A document's edit-mode draft as kept on disk (null: it has none), once read for that document. */
+export interface DraftSlot {
   documentId: string;
-  text: string;
-  baseVersion: number | undefined;
+  draft: DocumentDraft | null;
 }
 
 export interface RevisionSlice {
@@ -20,13 +19,16 @@ export interface RevisionSlice {
   readerModeParagraph: number;
   revisionReport: RevisionReport | null;
   orphans: OrphanAnnotation[];
-  revisionDraft: RevisionDraft | null;
+  draftSlot: DraftSlot | null;
+  /** Edit mode opens on the draft of this document (the user chose Resume). */
+  resumeDraftOf: string | null;
   /** The "replace text from file" panel under the document tools. */
   replaceOpen: boolean;
   setReaderMode: (mode: ReaderMode, documentId: string | null, paragraph?: number) => void;
   setRevisionReport: (r: RevisionReport | null) => void;
   setOrphans: (o: OrphanAnnotation[]) => void;
-  setRevisionDraft: (d: RevisionDraft | null) => void;
+  setDraftSlot: (d: DraftSlot | null) => void;
+  setResumeDraftOf: (documentId: string | null) => void;
   setReplaceOpen: (v: boolean) => void;
 }
 
@@ -36,12 +38,14 @@ export const createRevisionSlice: Slice<RevisionSlice> = (set) => ({
   readerModeParagraph: 0,
   revisionReport: null,
   orphans: [],
-  revisionDraft: null,
+  draftSlot: null,
+  resumeDraftOf: null,
   replaceOpen: false,
   setReaderMode: (readerMode, readerModeDocId, paragraph = 0) => set({ readerMode, readerModeDocId, readerModeParagraph: paragraph }),
   setRevisionReport: (revisionReport) => set({ revisionReport }),
   setOrphans: (orphans) => set({ orphans }),
-  setRevisionDraft: (revisionDraft) => set({ revisionDraft }),
+  setDraftSlot: (draftSlot) => set({ draftSlot }),
+  setResumeDraftOf: (resumeDraftOf) => set({ resumeDraftOf }),
   setReplaceOpen: (replaceOpen) => set({ replaceOpen }),
 });
 
