@@ -62,7 +62,7 @@ function sampleQueries(texts: string[], length: number, count: number, seed: num
 export async function benchSearch(): Promise<{ rows: BenchRow[]; detail: SearchBenchDetail }> {
   const documents = Number(process.env.PIZHU_BENCH_DOCS) || 10_000;
   const dir = mkdtempSync(join(tmpdir(), 'pizhu-bench-search-'));
-  const opened = openLibrary({ libraryDir: dir, seedsDir: null, userName: 'bench' });
+  const opened = openLibrary({ libraryDir: dir, seedsDir: null, userName: 'bench', dailyBackup: false });
   let t = performance.now();
   insertCorpus(opened.ctx.db, opened.ctx.userId, generateCorpus(documents, CHARS_PER_DOCUMENT, 11), opened.ctx.newId);
   const insertMs = performance.now() - t;
@@ -70,7 +70,7 @@ export async function benchSearch(): Promise<{ rows: BenchRow[]; detail: SearchB
   opened.close();
 
   // Reopened: a cold worker and connection, as after starting the app, before any warm-up.
-  const lib = openLibrary({ libraryDir: dir, seedsDir: null, userName: 'bench' });
+  const lib = openLibrary({ libraryDir: dir, seedsDir: null, userName: 'bench', dailyBackup: false });
   try {
     t = performance.now();
     await lib.search.query({ query: '发展', limit: KWIC_LINES });

@@ -1,9 +1,11 @@
 // Backups, restore, integrity at open, and the whole-library archive, on real SQLite files.
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   closedLibrary,
   createBackup,
@@ -17,7 +19,9 @@ import { backupsDir, databaseFile } from '../../electron/core/backup/layout';
 import { openLibraryOrRecover, type RecoveryPrompt } from '../../electron/core/backup/recover';
 import { main } from '../../electron/core/cli/main';
 import { migrations } from '../../electron/core/db/migrations';
-import { openLibrary } from '../../electron/core/library';
+import { openLibrary, type Library } from '../../electron/core/library';
+import { projectRoot } from '../../electron/core/paths';
+import { generateCorpus, insertCorpus } from '../../bench/searchCorpus';
 import { tableNames, tableRows } from '../../electron/core/repos/libraryCounts';
 import { PizhuError } from '../../shared/errors';
 import { api, type Call } from './api';
@@ -90,16 +94,32 @@ describe('backups', () => {
     copy.close();
   });
 
-  it('takes one backup at the first start of each day, none for a new library', () => {
+  it('takes one backup at the first start of each day, in the background, none for a new library', async () => {
     const dir = tempDir();
-    const at = (iso: string) => () => iso;
-    closeAndForget(open({ libraryDir: dir, now: at('2026-03-01T09:00:00Z') }));
+    const openAt = async (iso: string) => {
+      const lib = open({ libraryDir: dir, now: () => iso });
+      await lib.whenIdle();
+      closeAndForget(lib);
+      return lib;
+    };
+    expect((await openAt('2026-03-01T09:00:00Z')).dailyBackupJob).toBeNull();
     expect(listBackups(dir)).toEqual([]);
-    closeAndForget(open({ libraryDir: dir, now: at('2026-03-01T10:00:00Z') }));
-    closeAndForget(open({ libraryDir: dir, now: at('2026-03-01T11:00:00Z') }));
+    // The open returns while the job runs in its own thread; the backup appears when it ends.
+    const due = open({ libraryDir: dir, now: () => '2026-03-01T10:00:00Z' });
+    expect(due.dailyBackupJob).toMatchObject({ kind: 'backup', state: 'running' });
+    expect(listBackups(dir)).toEqual([]);
+    await due.whenIdle();
+    expect(await api(due)('jobs.get', { id: due.dailyBackupJob!.id })).toMatchObject({ state: 'done', result: { backup: { reason: 'daily' } } });
+    closeAndForget(due);
+    expect((await openAt('2026-03-01T11:00:00Z')).dailyBackupJob).toBeNull();
     expect(listBackups(dir).map((b) => b.reason)).toEqual(['daily']);
-    closeAndForget(open({ libraryDir: dir, now: at('2026-03-03T10:00:00Z') }));
+    await openAt('2026-03-03T10:00:00Z');
     expect(listBackups(dir).map((b) => b.createdAt.slice(0, 10))).toEqual(['2026-03-03', '2026-03-01']);
+    // Switched off (benchmarks, tests): nothing started.
+    const off = open({ libraryDir: dir, now: () => '2026-03-04T10:00:00Z', dailyBackup: false });
+    expect(off.dailyBackupJob).toBeNull();
+    await off.whenIdle();
+    expect(listBackups(dir)).toHaveLength(2);
   });
 
   it('keeps backups for the set number of days, and always the newest three', () => {
@@ -116,6 +136,104 @@ describe('backups', () => {
     // A snapshot cut short by a crash long ago is cleaned up; one being written now is not listed.
     writeFileSync(join(backupsDir(dir), 'pizhu-2026-02-11T000000Z-manual.sqlite.partial-1'), 'x');
     expect(listBackups(dir)).toHaveLength(3);
+  });
+});
+
+describe('the daily backup in the background', () => {
+  // 2,000 generated documents (8 million characters, a 50 MB file): its snapshot takes long enough to act during it.
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pizhu-daily-'));
+    const lib = openLibrary({ libraryDir: dir, seedsDir: null, now: () => '2026-03-01T08:00:00.000Z', dailyBackup: false });
+    insertCorpus(lib.ctx.db, lib.ctx.userId, generateCorpus(2000, 4000, 3), lib.ctx.newId);
+    await lib.close();
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const backupFiles = () => (existsSync(backupsDir(dir)) ? readdirSync(backupsDir(dir)).sort() : []);
+  const partials = () => backupFiles().filter((f) => f.includes('.partial'));
+
+  /** Waits until the day's backup is writing its snapshot. */
+  async function untilWriting(lib: Library): Promise<void> {
+    const id = lib.dailyBackupJob!.id;
+    while (!partials().length) {
+      expect(lib.handlers['jobs.get']({ id })).toMatchObject({ state: 'running' });
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
+  it('lets writes through while it takes its snapshot, and the snapshot is whole', async () => {
+    const lib = open({ libraryDir: dir, seedsDir: null, now: () => '2026-03-02T08:00:00.000Z' });
+    const call = api(lib);
+    const id = lib.dailyBackupJob!.id;
+    await untilWriting(lib);
+    // Each write is a BEGIN IMMEDIATE transaction: had the snapshot held the write lock, it would
+    // wait for its end, and the partial file would be renamed or gone by then.
+    const partial = join(backupsDir(dir), partials()[0]);
+    for (let i = 0; i < 5; i++) await call('themes.create', { name: `备份时写下 ${i}` });
+    expect(existsSync(partial)).toBe(true);
+    await lib.whenIdle();
+    const done = await call('jobs.get', { id });
+    expect(done).toMatchObject({ state: 'done', result: { kind: 'backup', backup: { reason: 'daily', createdAt: '2026-03-02T08:00:00.000Z' } } });
+    expect((await call('themes.list', {})).map((t) => t.name).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `备份时写下 ${i}`));
+    const copy = new Database(join(backupsDir(dir), (done.result as { backup: { name: string } }).backup.name), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(2000);
+    copy.close();
+    expect(partials()).toEqual([]);
+  });
+
+  it('closing the library ends it and leaves no partial file; the next open takes it', async () => {
+    const before = backupFiles();
+    const lib = openLibrary({ libraryDir: dir, seedsDir: null, now: () => '2026-03-05T08:00:00.000Z' });
+    await untilWriting(lib);
+    await lib.close();
+    await lib.whenIdle();
+    expect(lib.handlers['jobs.get']({ id: lib.dailyBackupJob!.id })).toMatchObject({ state: 'cancelled', result: null, error: { message: 'The library was closed.' } });
+    expect(backupFiles()).toEqual(before);
+
+    const again = open({ libraryDir: dir, seedsDir: null, now: () => '2026-03-05T09:00:00.000Z' });
+    await again.whenIdle();
+    expect(listBackups(dir)[0]).toMatchObject({ reason: 'daily', createdAt: '2026-03-05T09:00:00.000Z' });
+  });
+
+  it('a process that exits while it runs (the shell quits) leaves no partial file', () => {
+    const before = backupFiles();
+    // The library closed without waiting, then the process exits while the snapshot is being written.
+    const script = join(tempDir(), 'quitWhileBackingUp.mjs');
+    writeFileSync(script, `
+      import { existsSync, readdirSync } from 'node:fs';
+      import { openLibrary } from ${JSON.stringify(join(projectRoot, 'electron/core/library.ts'))};
+      const dir = ${JSON.stringify(dir)};
+      const lib = openLibrary({ libraryDir: dir, seedsDir: null, now: () => '2026-03-08T08:00:00.000Z' });
+      const writing = () => existsSync(dir + '/backups') && readdirSync(dir + '/backups').some((f) => f.includes('.partial'));
+      while (!writing()) {
+        const job = lib.handlers['jobs.get']({ id: lib.dailyBackupJob.id });
+        if (job.state !== 'running') throw new Error(JSON.stringify(job));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      lib.close();
+      process.stdout.write('writing');
+      process.exit(0);
+    `);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(child.stdout, child.stderr).toBe('writing');
+    expect(backupFiles()).toEqual(before);
+  });
+
+  it('a backup that cannot be taken only warns: the library opens and works', async () => {
+    const small = tempDir();
+    closeAndForget(open({ libraryDir: small }));
+    writeFileSync(backupsDir(small), 'not a folder');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const lib = open({ libraryDir: small });
+      await lib.whenIdle();
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^pizhu: the daily backup failed: /));
+      expect((await api(lib)('themes.create', { name: '照常' })).name).toBe('照常');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

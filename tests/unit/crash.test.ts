@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { listBackups } from '../../electron/core/backup';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../electron/core/library';
 import { projectRoot } from '../../electron/core/paths';
@@ -30,19 +31,24 @@ let writer = '';
 
 // One bundled file starts in a fraction of the time tsx takes to compile the sources at every start.
 beforeAll(async () => {
-  writer = join(tempDir(), 'crashWriter.mjs');
+  const dir = tempDir();
+  writer = join(dir, 'crashWriter.mjs');
   const sqlite = require.resolve('better-sqlite3');
-  await build({
-    entryPoints: [join(projectRoot, 'tests/unit/fixtures/crashWriter.ts')],
-    outfile: writer,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [{ name: 'native', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
-  });
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [join(projectRoot, entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      plugins: [{ name: 'native', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
+    });
+  // The jobs worker where the bundled writer looks for it (beside it, by its source-tree name), so that
+  // the day's backup runs in the writer as in the app, and a kill can land in the middle of it.
+  await Promise.all([bundle('tests/unit/fixtures/crashWriter.ts', writer), bundle('electron/core/jobs/worker.ts', join(dir, 'workerEntry.mjs'))]);
 }, 60_000);
 
 interface Committed {
@@ -134,5 +140,7 @@ describe('crash safety', () => {
         `(${checks} checks), ${((performance.now() - began) / 1000).toFixed(1)} s`,
     );
     expect(unique).toBeGreaterThan(KILLS * 5);
+    // The writers took the day's backup in their job thread, between and under the kills.
+    expect(listBackups(libraryDir).map((b) => b.reason)).toContain('daily');
   }, 120_000);
 });

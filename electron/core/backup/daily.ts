@@ -1,14 +1,11 @@
-// One snapshot a day, taken when the library opens if none was taken that (local) day.
-import type { BackupInfo } from '../../../shared/domain';
-import type { Db } from '../db/connection';
+// One snapshot a day, taken after the library opens if none was taken that (local) day. Any backup
+// of the day counts (e.g. the one before an upgrade that morning): it is as recent.
 import { listBackups } from './list';
-import { createBackup } from './snapshot';
 
 const localDay = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
-/** Takes the day's backup unless there is one already; returns it, or null when none was needed. */
-export function ensureDailyBackup(libraryDir: string, db: Db, now: Date): BackupInfo | null {
+/** Whether the library in `libraryDir` has no backup from the (local) day of `now`. */
+export function isDailyBackupDue(libraryDir: string, now: Date): boolean {
   const today = localDay(now);
-  if (listBackups(libraryDir).some((b) => localDay(new Date(b.createdAt)) === today)) return null;
-  return createBackup(libraryDir, 'daily', { db, now });
+  return !listBackups(libraryDir).some((b) => localDay(new Date(b.createdAt)) === today);
 }

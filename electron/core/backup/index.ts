@@ -2,7 +2,7 @@
 // archive. What the rest of the app (library.ts, the jobs runner, the shell, the CLI) uses.
 export { createBackup, type BackupOptions } from './snapshot';
 export { listBackups, findBackup } from './list';
-export { ensureDailyBackup } from './daily';
+export { isDailyBackupDue } from './daily';
 export { KEEP_DAYS_KEY, DEFAULT_KEEP_DAYS, ALWAYS_KEEP } from './rotation';
 export { restoreBackup, validateLibraryFile, type RestoreResult } from './restore';
 export { closedLibrary, type LibraryControl } from './control';

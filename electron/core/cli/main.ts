@@ -285,6 +285,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(o.json ? JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) : (recoveryAdvice(e, libraryDir) ?? `pizhu: ${e.message}`));
     return e.code === 'invalid_input' ? 2 : 1;
   } finally {
-    lib?.close();
+    // The day's backup ran beside the command: finished rather than cut short (someone working only
+    // from the command line still gets one a day); it costs a wait only when it outlasts the command.
+    await lib?.whenIdle();
+    await lib?.close();
   }
 }

@@ -1,7 +1,8 @@
 // Long work (exports, reindex, backups, the library archive) off the app's thread: each job runs in a
 // worker thread of its own with its own connection, posts its progress, and is cancelled by ending
-// the thread (its partial output file removed). One job of a kind runs at a time; finished jobs
-// are kept for a while so the renderer can collect the result.
+// the thread (its partial output file removed). One job of a kind runs at a time (a backup: one of
+// each reason, their files are named apart); finished jobs are kept for a while so the renderer can
+// collect the result.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -30,8 +31,17 @@ function workerEntry(): URL {
   return workerUrl('jobWorker.cjs', () => new URL('./workerEntry.mjs', import.meta.url));
 }
 
+/** Jobs that may not run side by side share a slot. */
+function slotOf(input: JobInput): string {
+  return input.kind === 'backup' ? `backup:${input.reason ?? 'manual'}` : input.kind;
+}
+
 interface Job {
   info: JobInfo;
+  slot: string;
+  /** Resolves with the job as it ended (done, failed or cancelled). */
+  settled: Promise<JobInfo>;
+  settle(info: JobInfo): void;
   worker: Worker | null;
   /** Resolves when the job's thread has stopped. */
   exited: Promise<void>;
@@ -42,16 +52,29 @@ interface Job {
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   private closed = false;
+  /**
+   * Job threads die with the process (the shell quits right after closing the library, before a
+   * thread stuck in one long SQLite call has ended): their partial files must not outlive them.
+   */
+  private readonly removeOutputsAtExit = () => {
+    for (const job of this.jobs.values()) removeOutputs(job);
+  };
 
   constructor(private readonly ctx: ServiceContext) {}
 
   start(input: JobInput): JobInfo {
     if (this.closed) throw new PizhuError('cancelled', 'The library is closed.');
     this.forgetOld();
-    const busy = [...this.jobs.values()].find((j) => j.info.kind === input.kind && j.info.state === 'running');
+    const slot = slotOf(input);
+    const busy = [...this.jobs.values()].find((j) => j.slot === slot && j.info.state === 'running');
     if (busy) throw new PizhuError('conflict', `${KIND_NAMES[input.kind]} is already running.`, { jobId: busy.info.id });
+    let settle: (info: JobInfo) => void = () => {};
+    const settled = new Promise<JobInfo>((resolve) => (settle = resolve));
     const job: Job = {
       info: { id: this.ctx.newId(), kind: input.kind, state: 'running', done: 0, total: 0, unit: input.kind === 'export' ? 'excerpts' : 'steps', startedAt: this.ctx.now(), result: null, error: null },
+      slot,
+      settled,
+      settle,
       worker: null,
       exited: Promise.resolve(),
       outputs: [],
@@ -66,11 +89,40 @@ export class JobRunner {
     return { ...this.find(id).info };
   }
 
+  /** The job as it ends: done, failed or cancelled (also by close). */
+  settled(id: string): Promise<JobInfo> {
+    return this.find(id).settled;
+  }
+
   /** Ends a running job; a job that already ended is returned as it ended. */
-  async cancel(id: string): Promise<JobInfo> {
+  cancel(id: string): Promise<JobInfo> {
     const job = this.find(id);
+    return this.stop(job, `${KIND_NAMES[job.info.kind]} was cancelled.`);
+  }
+
+  /**
+   * Cancels every running job and waits for its thread to end: a job's own connection must be
+   * gone before the library file is swapped (restore, archive import), or closing it could touch the new file's log.
+   */
+  async stopAll(message?: string): Promise<void> {
+    const running = [...this.jobs.values()].filter((j) => j.info.state === 'running');
+    await Promise.all(running.map(async (job) => {
+      await this.stop(job, message ?? `${KIND_NAMES[job.info.kind]} was cancelled.`);
+      await job.exited;
+    }));
+  }
+
+  /** Refuses new jobs and ends the running ones; resolves once their threads have ended and their partial files are gone. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stopAll('The library was closed.');
+    // A job that has just finished may still be closing its connection.
+    await Promise.all([...this.jobs.values()].map((j) => j.exited));
+  }
+
+  private async stop(job: Job, message: string): Promise<JobInfo> {
     if (job.info.state === 'running') {
-      this.finish(job, { state: 'cancelled', error: { code: 'cancelled', message: `${KIND_NAMES[job.info.kind]} was cancelled.` } });
+      this.finish(job, { state: 'cancelled', error: { code: 'cancelled', message } });
       const worker = job.worker;
       if (worker) {
         if (STOPS_BY_ITSELF.has(job.info.kind)) {
@@ -83,27 +135,6 @@ export class JobRunner {
       removeOutputs(job);
     }
     return { ...job.info };
-  }
-
-  /**
-   * Cancels every running job and waits for its thread to end: a job's own connection must be
-   * gone before the library file is swapped (restore, archive import), or closing it could touch the new file's log.
-   */
-  async stopAll(): Promise<void> {
-    const running = [...this.jobs.values()].filter((j) => j.info.state === 'running');
-    await Promise.all(running.map(async (job) => {
-      await this.cancel(job.info.id);
-      await job.exited;
-    }));
-  }
-
-  close(): void {
-    this.closed = true;
-    for (const job of this.jobs.values()) {
-      if (job.info.state !== 'running') continue;
-      this.finish(job, { state: 'cancelled', error: { code: 'cancelled', message: 'The library was closed.' } });
-      void job.worker?.terminate().then(() => removeOutputs(job));
-    }
   }
 
   private find(id: string): Job {
@@ -122,6 +153,7 @@ export class JobRunner {
     if (job.info.state !== 'running') return;
     job.info = { ...job.info, ...patch };
     job.finishedAt = Date.now();
+    job.settle({ ...job.info });
   }
 
   private onMessage(job: Job, message: JobMessage): void {
@@ -134,6 +166,8 @@ export class JobRunner {
         job.outputs.push(message.path);
         break;
       case 'done':
+        // Its files are the result now, no longer partial work to clean up.
+        job.outputs = [];
         this.finish(job, { state: 'done', result: message.result, done: Math.max(job.info.done, job.info.total) });
         break;
       case 'failed':
@@ -145,6 +179,7 @@ export class JobRunner {
 
   private spawn(job: Job, init: JobWorkerInit): void {
     const worker = new Worker(workerEntry(), { workerData: init, resourceLimits: WORKER_LIMITS });
+    if (!this.threadsRunning()) process.on('exit', this.removeOutputsAtExit);
     job.worker = worker;
     job.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (m: JobMessage) => this.onMessage(job, m));
@@ -152,7 +187,12 @@ export class JobRunner {
     worker.on('exit', (code) => {
       job.worker = null;
       this.stopped(job, `The job's thread stopped (exit code ${code}).`);
+      if (!this.threadsRunning()) process.off('exit', this.removeOutputsAtExit);
     });
+  }
+
+  private threadsRunning(): boolean {
+    return [...this.jobs.values()].some((j) => j.worker !== null);
   }
 
   /** A thread that ended without a result failed (e.g. it ran out of memory). */

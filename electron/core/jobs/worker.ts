@@ -35,6 +35,7 @@ const jobContext: JobContext = {
   services: () => ({ db: connection(false), userId: init.userId, userName: init.userName, libraryDir: init.libraryDir, now: () => init.startedAt, newId }),
   writable: () => connection(true),
   libraryDir: init.libraryDir,
+  startedAt: init.startedAt,
 };
 
 let lastPost = 0;
