@@ -1,7 +1,7 @@
 // Correcting a text without losing a highlight, end to end against the real backend: edit mode (fix 发畏 → 发展
 // by typing, split a paragraph), the summary, the versions view and its comparison, restoring version 1, an
-// orphaned highlight deleted, brought back with undo and re-attached, replacing the text from a file, and the
-// time edit mode takes to open on a 500,000-character document with 2,000 highlights.
+// orphaned highlight deleted, brought back with undo and re-attached, replacing the text from a file, and edit
+// mode on a 500,000-character document with 2,000 highlights.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -286,7 +286,8 @@ test('fix a typo in edit mode, read the summary, compare and restore versions, r
   await expect(page.getByTestId('reader-text')).toContainText('乙' + SPLIT_BEFORE);
   expect(h['versions.list']({ documentId: doc.id })).toHaveLength(6);
 
-  // Unsaved edits survive opening another document, and Esc asks before throwing them away.
+  // Unsaved edits survive opening another document (kept as a draft, offered on return), and Esc asks before
+  // throwing them away.
   await page.getByTestId('edit-text').click();
   await selectInEditor(page, SPLIT_BEFORE, 0);
   await page.keyboard.type('〇');
@@ -295,16 +296,19 @@ test('fix a typo in edit mode, read the summary, compare and restore versions, r
   await expect(page.getByTestId('toast').filter({ hasText: '已暂存' })).toBeVisible();
   await page.getByTestId('doc-item').filter({ hasText: '三个维度' }).first().click();
   await expect(page.getByTestId('reader-text')).toBeVisible();
+  await expect(page.getByTestId('draft-notice')).toContainText('你有未保存的修改');
   await page.keyboard.press('Control+Shift+E');
-  await expect(page.getByTestId('revision-banner')).toContainText('上次未保存的修改');
+  await page.getByTestId('draft-resume').click();
+  await expect(page.getByTestId('revision-banner')).toContainText('未保存的修改');
   await expect(editor).toContainText('〇' + SPLIT_BEFORE);
   await editor.focus();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('revision-keep')).toBeFocused();
   await page.getByTestId('revision-discard').click();
   await expect(page.getByTestId('reader-text')).not.toContainText('〇');
+  await expect(page.getByTestId('draft-notice')).toHaveCount(0);
   await page.keyboard.press('Control+Shift+E');
-  await expect(page.getByTestId('revision-banner')).not.toContainText('上次未保存的修改');
+  await expect(page.getByTestId('revision-banner')).not.toContainText('未保存的修改');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('reader-text')).toBeVisible();
   expect(h['versions.list']({ documentId: doc.id })).toHaveLength(6);
@@ -312,9 +316,9 @@ test('fix a typo in edit mode, read the summary, compare and restore versions, r
   expect(errors).toEqual([]);
 });
 
-test('edit mode opens a 500,000-character document with 2,000 highlights quickly, and saves it', async ({ page, app }) => {
+// How fast this is (opening, typing) is measured by `npm run bench -- edit-mode`, not here.
+test('edit mode works on a 500,000-character document with 2,000 highlights: every paragraph, every tint, a typed character saved', async ({ page, app }) => {
   const h = app.lib.handlers;
-  const began = Date.now();
   // Paragraphs of real text from the seeds, to 500,000 characters.
   const source = (h['documents.list']({}) as DocumentSummary[]).map((d) => (h['documents.get']({ id: d.id }) as DocumentRecord).text).join('\n');
   const paragraphs = source.split('\n').filter((p) => p.length >= 40);
@@ -342,42 +346,27 @@ test('edit mode opens a 500,000-character document with 2,000 highlights quickly
   const quotes = new Map(placed(h, id).map((a) => [a.id, a.exact]));
   expect(quotes.size).toBe(2000);
 
-  console.log(`setup ${Date.now() - began} ms`);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: '五十万字长文' }).first().click();
   await expect(page.getByTestId('reader-text')).toBeVisible();
   await expect.poll(async () => (await allPainted(page)).length).toBeGreaterThanOrEqual(2000);
 
-  // From the click to the first frame painted with the editor in place.
-  const openMs = await page.evaluate(async () => {
-    performance.clearMarks('pizhu-edit-ready');
-    const t0 = performance.now();
-    document.querySelector<HTMLElement>('[data-testid="edit-text"]')!.click();
-    while (performance.getEntriesByName('pizhu-edit-ready').length === 0) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - t0;
-  });
+  await page.getByTestId('edit-text').click();
   const editor = page.getByTestId('revision-editor');
   await expect(editor.locator(':scope > *')).toHaveCount(big.text.split('\n').length);
   // A highlight across a paragraph break is drawn in each of its paragraphs.
   expect(await editor.locator('.rev-hl').count()).toBeGreaterThanOrEqual(2000);
 
-  // Typing stays responsive: one character, to the next frame.
+  // One typed character, in the first paragraph.
   await selectInEditor(page, big.text.slice(100, 110), 0);
-  const typeMs = await page.evaluate(async () => {
-    const t0 = performance.now();
-    document.execCommand('insertText', false, '〇');
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - t0;
-  });
+  await page.keyboard.type('〇');
+  await expect(editor).toContainText('〇' + big.text.slice(100, 110));
   await expect(page.getByTestId('revision-status')).toContainText('有未保存的修改');
 
   // Save: the backend re-anchors 2,000 highlights, the reader comes back with the summary.
-  const t0 = Date.now();
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('revision-summary')).toBeVisible({ timeout: 20_000 });
-  const saveMs = Date.now() - t0;
   // Every highlight after the new character moved with it; none changed its words, none was lost.
   await expect(page.getByTestId('summary-orphaned')).toHaveText(/未能定位\s*0/);
   await expect(page.getByTestId('summary-entry')).toHaveCount(0);
@@ -385,7 +374,6 @@ test('edit mode opens a 500,000-character document with 2,000 highlights quickly
   const after = placed(h, id);
   expect(after).toHaveLength(2000);
   expect(after.every((a) => quotes.get(a.id) === a.exact)).toBe(true);
-  console.log(`edit mode on ${big.text.length} chars / 2000 highlights: open ${openMs.toFixed(0)} ms, one keystroke ${typeMs.toFixed(0)} ms, save + summary ${saveMs} ms`);
-  expect(openMs).toBeLessThan(3000);
-  expect(typeMs).toBeLessThan(500);
+  const saved = h['documents.get']({ id }) as DocumentRecord;
+  expect(saved.text).toBe(big.text.slice(0, 100) + '〇' + big.text.slice(100));
 });

@@ -413,6 +413,26 @@ describe('engine modes', () => {
     expect(Math.max(...gaps)).toBeLessThan(Math.max(100, took / 3));
   });
 
+  it('a text saved again and again while the worker rebuilds the index is found as saved last, never as read before', async () => {
+    const { lib, docs } = await corpusLibrary(400, 4000);
+    const target = docs[7];
+    let rebuilt = false;
+    const rebuilding = lib.search.reindex().then(() => (rebuilt = true));
+    // Each save tags the text with its own word; only the last one may be found once the index caught up.
+    let saves = 0;
+    let savedDuringRebuild = 0;
+    while (!rebuilt || saves < 3) {
+      saves++;
+      lib.handlers['documents.revise']({ id: target.id, text: `qqsave${saves} ${target.text}` });
+      if (!rebuilt) savedDuringRebuild++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await rebuilding;
+    expect(savedDuringRebuild).toBeGreaterThan(1);
+    expect((await search(lib, { query: `qqsave${saves}` })).groups.map((g) => g.documentId)).toEqual([target.id]);
+    for (let n = 1; n < saves; n++) expect((await search(lib, { query: `qqsave${n}` })).total, `qqsave${n}`).toBe(0);
+  });
+
   it('a search warmed at open answers while texts load, and a reopened library answers the same', async () => {
     const dir = tempDir();
     const lib = open({ libraryDir: dir, warmSearch: true });

@@ -73,9 +73,23 @@ export function addToIndex(db: Db, d: { documentId: string; length: number; simp
   return id;
 }
 
-/** Merges the index's segments into one, which makes queries faster after a bulk build. */
-export function optimizeIndex(db: Db): void {
-  db.prepare(`INSERT INTO search_index (search_index) VALUES ('optimize')`).run();
+/** Whether the document's live text is still `text` (undefined: still gone or deleted), i.e. what was read for indexing is current. */
+export function liveTextIs(db: Db, documentId: string, text: string | undefined): boolean {
+  if (text === undefined) return liveDocumentText(db, documentId) === undefined;
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL AND text = ?)').pluck().get(documentId, text) === 1;
+}
+
+/**
+ * One bounded step of merging the index's segments (FTS5 'merge': about |pages| pages written). A negative
+ * count starts a merge of every segment, as 'optimize' does at once; positive counts carry it on. False
+ * once there was nothing left to merge.
+ */
+export function mergeIndexStep(db: Db, pages: number): boolean {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const before = changes.get() as number;
+  db.prepare(`INSERT INTO search_index (search_index, rank) VALUES ('merge', ?)`).run(pages);
+  // FTS5's own test for "no work was done": fewer than two changes.
+  return (changes.get() as number) - before >= 2;
 }
 
 export function matchIndex(db: Db, ftsQuery: string): number[] {
