@@ -4,6 +4,8 @@ import { openDocument, redo, undo } from './actions';
 import { onMenuCommand } from './api';
 import { tNow } from './i18n';
 import { openImport } from './importActions';
+import { useJobs } from './jobs/jobsStore';
+import { rebuildSearchIndex } from './jobs/reindex';
 import { enterEditMode, toggleVersions } from './revision/actions';
 import { changeReaderFontSize } from './settings/preferences';
 import { useStore } from './store';
@@ -64,6 +66,12 @@ export function runMenuCommand(c: MenuCommand): void {
     case 'search':
       showReader();
       s.openSearch();
+      break;
+    case 'rebuildSearchIndex':
+      // The search panel shows the job's progress and its cancel button, as after its own ⟳ button.
+      showReader();
+      s.openSearch();
+      if (!useJobs.getState().jobs.some((j) => j.info.kind === 'reindex')) void rebuildSearchIndex();
       break;
     case 'fontBigger':
       changeReaderFontSize(1);

@@ -167,6 +167,33 @@ test('coded retrieval: OR and AND over the library, with and without sub-themes,
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('an-export-docx').click()]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   expect([...readFileSync((await docx.path())!).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+
+  // The export is a backend job: while it runs (its answers held back here) its progress stands in for the
+  // buttons, in the tasks indicator too, and Cancel asks the backend to stop it.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/jobs.get', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('an-export-docx').focus();
+  await page.keyboard.press('Enter');
+  const progress = page.getByTestId('an-export-progress').getByTestId('job-progress');
+  await expect(progress).toContainText('导出 Word');
+  // Focus moves to Cancel while the export runs, and back to the button after.
+  await expect(progress.getByTestId('job-cancel')).toBeFocused();
+  await expect(page.getByTestId('tasks-indicator')).toBeVisible();
+  await page.screenshot({ path: join(shotsDir, 'analysis-retrieval-export-job-zh-light.png') });
+  const cancelAsked = page.waitForRequest('**/api/jobs.cancel');
+  await progress.getByTestId('job-cancel').click();
+  await cancelAsked;
+  await expect(progress.getByTestId('job-cancel')).toBeDisabled();
+  release();
+  await expect(page.getByTestId('an-export-docx')).toBeEnabled();
+  await expect(page.getByTestId('an-export-docx')).toBeFocused();
+  await expect(page.getByTestId('tasks-indicator')).toBeHidden();
+  await page.unroute('**/api/jobs.get');
+
   await page.getByTestId('an-mode-any').click();
   await expect(count).toHaveAttribute('data-count', String(orOwn));
 

@@ -28,6 +28,23 @@ describe('application menu', () => {
     expect(flatten(m).some((i) => i.type === 'about')).toBe(true);
   });
 
+  it('rebuilds the search index from the Edit menu, after Search Library, in both languages', () => {
+    for (const [lang, label, search] of [
+      ['zh-CN', '重建搜索索引', '搜索文库…'],
+      ['en', 'Rebuild Search Index', 'Search Library…'],
+    ] as const) {
+      for (const platform of ['linux', 'darwin']) {
+        const menus = buildMenuModel({ ...base, platform, prefs: { lang, theme: 'system' } });
+        const items = menus.flatMap((i) => (i.type === 'submenu' && i.label.includes(lang === 'en' ? 'Edit' : '编辑') ? i.items : []));
+        const at = items.findIndex((i) => i.type === 'command' && i.command.command === 'rebuildSearchIndex');
+        expect(items[at]).toEqual({ type: 'command', label, command: { command: 'rebuildSearchIndex' }, accelerator: undefined });
+        const before = items[at - 1];
+        expect(before.type === 'command' && before.label).toBe(search);
+      }
+    }
+    expect(parseMenuCommand({ command: 'rebuildSearchIndex' })).toEqual({ command: 'rebuildSearchIndex' });
+  });
+
   it('offers the developer tools only in development', () => {
     expect(roles(buildMenuModel(base))).not.toContain('toggleDevTools');
     expect(roles(buildMenuModel({ ...base, isDev: true }))).toContain('toggleDevTools');

@@ -1,10 +1,12 @@
 // Coded retrieval: every passage in the library coded with all (AND) or any (OR) of the chosen themes.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { JobInfo } from '../../../shared/domain';
 import { api } from '../api';
 import { useT } from '../i18n';
+import { JobProgress } from '../jobs/JobProgress';
 import { fill, formatCount } from '../search/format';
 import { useStore } from '../store';
-import { exportPassages, type PassageExportFormat } from './exportPassages';
+import { exportPassages, passageExportLabel, type PassageExportFormat } from './exportPassages';
 import { PassageList } from './PassageList';
 import { Empty, Failed, Loading } from './states';
 import { ThemeChecklist } from './ThemeChecklist';
@@ -24,6 +26,15 @@ function withDescendants(ids: string[], parentOf: Map<string, string | null>): s
   return [...out];
 }
 
+/** A passage export under way: its job as last heard of, and the way to cancel it. */
+interface ExportRun {
+  format: PassageExportFormat;
+  info: JobInfo | null;
+  since: number;
+  controller: AbortController;
+  cancelling: boolean;
+}
+
 export function RetrievalView() {
   const t = useT();
   const lang = useStore((s) => s.lang);
@@ -32,7 +43,14 @@ export function RetrievalView() {
   const mode = useStore((s) => s.retrievalMode);
   const sub = useStore((s) => s.retrievalSubthemes);
   const set = useStore((s) => s.setAnalysisParams);
-  const [exporting, setExporting] = useState<PassageExportFormat | null>(null);
+  const [exporting, setExporting] = useState<ExportRun | null>(null);
+  // Keyboard focus follows the export: to its Cancel while it runs, back to the button that started it after.
+  const progressRef = useRef<HTMLDivElement>(null);
+  const exportButtons = useRef<Partial<Record<PassageExportFormat, HTMLButtonElement | null>>>({});
+  const running = exporting !== null;
+  useEffect(() => {
+    if (running) progressRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [running]);
 
   const live = useMemo(() => ids.filter((id) => themes.some((th) => th.id === id)), [ids, themes]);
   // Coding elsewhere changes a theme's count: ask again then.
@@ -43,10 +61,22 @@ export function RetrievalView() {
   const documents = new Set(passages.map((p) => p.annotation.documentId)).size;
 
   const doExport = async (format: PassageExportFormat) => {
-    setExporting(format);
+    const controller = new AbortController();
+    setExporting({ format, info: null, since: Date.now(), controller, cancelling: false });
     const parentOf = new Map(themes.map((th) => [th.id, th.parentId]));
-    await exportPassages(format, sub ? withDescendants(live, parentOf) : live, passages.map((p) => p.annotation.id));
+    await exportPassages(format, sub ? withDescendants(live, parentOf) : live, passages.map((p) => p.annotation.id), {
+      signal: controller.signal,
+      onProgress: (info) => setExporting((run) => run && { ...run, info }),
+    });
+    // Focus on the page's body means it fell from the Cancel button when that was disabled.
+    const active = document.activeElement;
+    const hadFocus = !active || active === document.body || !!progressRef.current?.contains(active);
     setExporting(null);
+    if (hadFocus) requestAnimationFrame(() => exportButtons.current[format]?.focus());
+  };
+  const cancelExport = () => {
+    exporting?.controller.abort();
+    setExporting((run) => run && { ...run, cancelling: true });
   };
 
   return (
@@ -70,12 +100,20 @@ export function RetrievalView() {
             {t('anSubthemes')}
           </label>
           <span className="an-grow" />
-          <button type="button" data-testid="an-export-md" disabled={!passages.length || exporting !== null} onClick={() => void doExport('md')}>
-            {exporting === 'md' ? '…' : t('anExportMd')}
-          </button>
-          <button type="button" data-testid="an-export-docx" disabled={!passages.length || exporting !== null} onClick={() => void doExport('docx')}>
-            {exporting === 'docx' ? '…' : t('anExportDocx')}
-          </button>
+          {exporting ? (
+            <div className="an-export-progress" data-testid="an-export-progress" ref={progressRef}>
+              <JobProgress compact info={exporting.info} label={passageExportLabel(exporting.format)} since={exporting.since} cancelling={exporting.cancelling} onCancel={cancelExport} />
+            </div>
+          ) : (
+            <>
+              <button type="button" data-testid="an-export-md" ref={(b) => void (exportButtons.current.md = b)} disabled={!passages.length} onClick={() => void doExport('md')}>
+                {t('anExportMd')}
+              </button>
+              <button type="button" data-testid="an-export-docx" ref={(b) => void (exportButtons.current.docx = b)} disabled={!passages.length} onClick={() => void doExport('docx')}>
+                {t('anExportDocx')}
+              </button>
+            </>
+          )}
         </div>
         {live.length > 0 && (
           <div className={'an-summary' + (q.status === 'loading' ? ' stale' : '')} data-testid="an-retrieval-summary">
