@@ -1,5 +1,5 @@
 // Messages between the app's thread and the search worker.
-import type { SerializedError } from '../../../shared/errors';
+import type { WorkerAnswer } from '../requestWorker';
 import type { SearchInput } from './engine';
 
 export interface WorkerInit {
@@ -7,8 +7,8 @@ export interface WorkerInit {
   cacheChars?: number;
 }
 
-export type WorkerRequest =
-  | { id: number; method: 'query'; input: SearchInput }
-  | { id: number; method: 'reindex' | 'catchUp' | 'warm' };
+export type SearchRequest = { method: 'query'; input: SearchInput } | { method: 'reindex' | 'catchUp' | 'warm' };
 
-export type WorkerResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+export type WorkerRequest = SearchRequest & { id: number };
+
+export type WorkerResponse = WorkerAnswer;
