@@ -5,7 +5,7 @@
 // cursor kept in view.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { DocumentSummary, Theme } from '../../shared/domain';
+import type { DocumentSummary, JobInfo, Theme } from '../../shared/domain';
 import { generateCorpus, insertCorpus } from '../../bench/searchCorpus';
 import { expect, shotsDir, test } from './fixtures';
 
@@ -13,6 +13,29 @@ const HIGHLIGHTS = 20_000;
 const DOCUMENTS = 10_000;
 
 test.describe.configure({ timeout: 120_000 });
+
+/**
+ * Lets the page follow a job until it reports progress, then holds the job's answers until released: a
+ * large export takes only seconds, and the test needs it on screen, running, while it looks and cancels.
+ */
+async function holdJobAfterProgress(page: Page): Promise<{ release(): Promise<void> }> {
+  let open!: () => void;
+  const held = new Promise<void>((r) => (open = r));
+  let progressed = false;
+  await page.route('**/api/jobs.get', async (route) => {
+    if (progressed) await held;
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value?: JobInfo };
+    if (body.value?.state === 'running' && body.value.done > 0) progressed = true;
+    await route.fulfill({ response, json: body });
+  });
+  // Released, the route lets every answer through (it stays: unrouting would race the answers it holds).
+  return {
+    async release() {
+      open();
+    },
+  };
+}
 
 async function setScheme(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
@@ -41,6 +64,7 @@ test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time,
   // Word handout of every excerpt: the bar fills with a count in excerpts; Cancel stops it, nothing is saved.
   await page.getByTestId('export-md').click();
   await page.locator('[data-testid="export-format"][data-format="handout"]').check();
+  let hold = await holdJobAfterProgress(page);
   await page.getByTestId('export-confirm').click();
   const progress = page.getByTestId('export-progress').getByTestId('job-progress');
   await expect(progress).toBeVisible();
@@ -52,6 +76,7 @@ test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time,
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000, intervals: [50] }).toBeGreaterThan(0);
   await page.screenshot({ path: join(shotsDir, 'export-job-light-zh-CN.png') });
   await progress.getByTestId('job-cancel').click();
+  await hold.release();
   await expect(page.getByTestId('export-progress')).toBeHidden();
   await expect(page.getByTestId('toast').filter({ hasText: '已取消' })).toBeVisible();
   expect(downloads).toEqual([]);
@@ -60,6 +85,7 @@ test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time,
   // Again in English and dark: close the dialog while it runs; the tasks indicator carries on, then the file saves.
   await setScheme(page, 'dark', 'en');
   await page.getByTestId('export-md').click();
+  hold = await holdJobAfterProgress(page);
   await page.getByTestId('export-confirm').click();
   await expect(page.getByTestId('export-progress').getByTestId('job-count')).toContainText(/Preparing|excerpts/);
   await page.screenshot({ path: join(shotsDir, 'export-job-dark-en.png') });
@@ -73,6 +99,7 @@ test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time,
   await expect(popover.getByTestId('job-progress')).toContainText('Export Word handout');
   await expect(popover.getByTestId('job-count')).toContainText(/\/ 20,000 excerpts/, { timeout: 20_000 });
   await page.screenshot({ path: join(shotsDir, 'tasks-indicator-dark-en.png') });
+  await hold.release();
   await expect(indicator).toBeHidden({ timeout: 60_000 });
   await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(1);
   expect(downloads[0]).toMatch(/\.docx$/);

@@ -24,8 +24,10 @@ export async function runJob<K extends JobResult['kind']>(start: Extract<InputOf
   const since = Date.now();
   let info = await api['jobs.start'](start);
   const id = info.id;
+  let cancelled = false;
   const cancel = () => {
     if (info.state !== 'running') return;
+    cancelled = true;
     jobs.update(id, { cancelling: true });
     void api['jobs.cancel']({ id }).catch(() => {});
   };
@@ -40,6 +42,8 @@ export async function runJob<K extends JobResult['kind']>(start: Extract<InputOf
       useJobs.getState().update(id, { info });
       opts.onProgress?.(info);
     }
+    // Cancel means cancel: a job that finished before the backend heard of it is not used either.
+    if (cancelled) throw new PizhuError('cancelled', 'Cancelled.', { jobId: id });
     if (info.state === 'done' && info.result) return info.result as Extract<JobResult, { kind: K }>;
     const error = info.error ?? { code: 'internal', message: 'The job ended without a result.' };
     throw new PizhuError(error.code as ErrorCode, error.message, { jobId: id });
