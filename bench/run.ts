@@ -1,13 +1,18 @@
-// `npm run bench` (after `vite build`): backend and browser figures, each next to a naive baseline.
+// `npm run bench` (after `vite build`): backend and browser figures, each next to a naive baseline;
+// `npm run bench -- browser edit-mode` runs only the sections named (see `sections` below).
 // Reports only: exits 0 even when a goal is missed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { benchMarkdownExport, benchSeedImport } from './backend';
 import { benchBrowser } from './browser';
 import { benchCodebook } from './codebook';
+import { benchDailyBackup } from './dailyBackup';
+import { benchDrafts } from './drafts';
+import { benchEditMode } from './editMode';
 import { benchExchange } from './exchange';
 import { benchWordExport } from './export';
 import { benchImport } from './import';
+import { benchIndexContention } from './indexContention';
 import { benchLists } from './lists';
 import { benchReanchor } from './reanchor';
 import { benchScale } from './scale';
@@ -33,34 +38,48 @@ function table(rows: BenchRow[]): string {
   return [line(head), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(line)].join('\n');
 }
 
+interface Section {
+  rows: BenchRow[];
+  detail?: unknown;
+}
+
+/** Every section, in the order a full run takes them; `npm run bench -- NAME…` runs only those named. */
+const sections: Record<string, () => Section | Promise<Section>> = {
+  backend: () => ({ rows: [benchSeedImport(), benchMarkdownExport()] }),
+  import: async () => ({ rows: await benchImport() }),
+  exchange: async () => ({ rows: await benchExchange() }),
+  'daily-backup': () => benchDailyBackup(),
+  export: async () => ({ rows: await benchWordExport() }),
+  search: () => benchSearch(),
+  'index-contention': () => benchIndexContention(),
+  codebook: () => benchCodebook(),
+  reanchor: () => benchReanchor(),
+  drafts: async () => ({ rows: await benchDrafts() }),
+  scale: () => benchScale(),
+  browser: () => benchBrowser(),
+  lists: () => benchLists(),
+  'edit-mode': () => benchEditMode(),
+};
+
 async function main() {
-  const rows: BenchRow[] = [benchSeedImport(), benchMarkdownExport()];
-  rows.push(...(await benchImport()));
-  rows.push(...(await benchExchange()));
-  rows.push(...(await benchWordExport()));
-  const search = await benchSearch();
-  rows.push(...search.rows);
-  const codebook = await benchCodebook();
-  rows.push(...codebook.rows);
-  const reanchor = benchReanchor();
-  rows.push(...reanchor.rows);
-  const scale = await benchScale();
-  rows.push(...scale.rows);
-  let browserDetail: unknown = null;
-  try {
-    const b = await benchBrowser();
-    rows.push(...b.rows);
-    browserDetail = b.detail;
-  } catch (e) {
-    console.error('browser bench failed:', e instanceof Error ? e.message : e);
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in sections));
+  if (unknown.length) {
+    console.error(`unknown bench section(s): ${unknown.join(', ')}; sections: ${Object.keys(sections).join(', ')}`);
+    process.exit(1);
   }
-  let listsDetail: unknown = null;
-  try {
-    const l = await benchLists();
-    rows.push(...l.rows);
-    listsDetail = l.detail;
-  } catch (e) {
-    console.error('long-lists bench failed:', e instanceof Error ? e.message : e);
+  const chosen = asked.length ? Object.keys(sections).filter((name) => asked.includes(name)) : Object.keys(sections);
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = {};
+  for (const name of chosen) {
+    try {
+      const section = await sections[name]();
+      rows.push(...section.rows);
+      if (section.detail !== undefined) details[name] = section.detail;
+    } catch (e) {
+      // One section failing (e.g. no Chromium) leaves the others' figures.
+      console.error(`${name} bench failed:`, e instanceof Error ? e.message : e);
+    }
   }
   console.log(table(rows));
   const missed = rows.filter((r) => r.goal !== null && r.ours >= r.goal);
@@ -73,9 +92,11 @@ async function main() {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     date: new Date().toISOString(),
   };
+  // A partial run does not overwrite the full run's figures.
+  const file = `bench-results/${asked.length ? `bench-${chosen.join('-')}` : 'bench'}.json`;
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, rows, browser: browserDetail, search: search.detail, codebook: codebook.detail, reanchor: reanchor.detail, scale: scale.detail, lists: listsDetail }, null, 2) + '\n');
-  console.log('\nwrote bench-results/bench.json');
+  writeFileSync(file, JSON.stringify({ machine, rows, ...details }, null, 2) + '\n');
+  console.log(`\nwrote ${file}`);
 }
 
 main().then(

@@ -19,6 +19,8 @@ import type {
   LibraryHealth,
   Preferences,
   DocumentVersion,
+  DocumentDraft,
+  DraftStatus,
   OrphanAnnotation,
   RevisionReport,
   CleaningRuleInfo,
@@ -36,6 +38,8 @@ const id = z.string().uuid();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const offset = z.number().int().min(0).max(50_000_000);
 const name = z.string().trim().min(1).max(200);
+/** A file the user chose in a native dialog, as the token the shell gave for it (electron/core/fileGrants.ts). */
+const fileToken = z.string().regex(/^[\w-]{16,64}$/);
 
 // Curried so that the output type is given and the input schema's type is inferred.
 function ch<O>() {
@@ -235,13 +239,21 @@ export const contract = {
   /** Replaces the library with a backup; the current state is backed up first. */
   'backups.restore': ch<{ restored: BackupInfo; backupOfPrevious: BackupInfo }>()(z.object({ name: z.string().regex(/^[\w.-]{1,200}\.sqlite$/) })),
   /** Replaces the library with a whole-library archive (.pizhu) from `jobs.start({ kind: 'libraryExport' })`; the current state is backed up first. */
-  'library.importArchive': ch<LibraryArchiveImport>()(z.object({ data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) })),
+  'library.importArchive': ch<LibraryArchiveImport>()(
+    z.union([
+      z.object({ data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }),
+      /** A file the user chose in the app's open dialog (window.pizhu.chooseFile): any size, read by the backend. */
+      z.object({ from: fileToken }),
+    ]),
+  ),
   /** Long work runs off the main thread; poll jobs.get for progress, jobs.cancel to stop it. */
   'jobs.start': ch<JobInfo>()(
     z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('backup') }),
+      /** `reason` names the backup file; the library starts the day's 'daily' one itself when it opens. */
+      z.object({ kind: z.literal('backup'), reason: z.enum(['manual', 'daily']).optional() }),
       z.object({ kind: z.literal('reindex') }),
-      z.object({ kind: z.literal('libraryExport') }),
+      /** `to`: a file the user chose in the app's save dialog (window.pizhu.chooseFile), written as the archive is made; else the archive comes back in the result. */
+      z.object({ kind: z.literal('libraryExport'), to: fileToken.optional() }),
       z.object({ kind: z.literal('export'), input: exportFileInput }),
     ]),
   ),
@@ -274,6 +286,17 @@ export const contract = {
   'annotations.orphans': ch<OrphanAnnotation[]>()(z.object({ documentId: id.optional() })),
   /** Places an orphaned highlight on a new selection of the current text. */
   'annotations.reattach': ch<Annotation>()(z.object({ id, start: offset, end: offset })),
+  // Edit-mode drafts (issue 7): the text being corrected, kept on disk until it is saved as a version.
+  /** The acting user's live draft of the document, or null. */
+  'drafts.get': ch<DocumentDraft | null>()(z.object({ documentId: id })),
+  /** Keeps the typed text; a text equal to its starting version is no draft (it is removed: null). */
+  'drafts.save': ch<DraftStatus | null>()(
+    z.object({ documentId: id, text: z.string().max(MAX_IMPORT_BYTES), baseVersion: z.number().int().min(1) }),
+  ),
+  /** Sets the live draft aside (recoverable with drafts.restore until the next discard); null when there was none. */
+  'drafts.discard': ch<{ id: string } | null>()(z.object({ documentId: id })),
+  /** Brings a discarded draft back (undo), unless a newer one was started meanwhile (conflict). */
+  'drafts.restore': ch<DraftStatus>()(z.object({ documentId: id, id })),
 
   'export.markdown': ch<{ content: string; suggestedName: string; warnings: string[] }>()(
     z.object({ by: z.enum(['theme', 'document']), documentId: id.optional() }),

@@ -310,6 +310,26 @@ export interface DocumentVersion {
   current: boolean;
 }
 
+/** Edit-mode text not yet saved as a version, kept on disk while typing: one per document and user. */
+export interface DraftStatus {
+  id: string;
+  documentId: string;
+  /** The version the editor opened: the draft's starting point. */
+  baseVersion: number;
+  /** The document's current version now. */
+  currentVersion: number;
+  /** The text changed since the draft's starting point (a version saved meanwhile). */
+  stale: boolean;
+  length: number;
+  author: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface DocumentDraft extends DraftStatus {
+  text: string;
+}
+
 export type AnchorOutcome = 'kept' | 'adjusted' | 'orphaned';
 
 /** What happened to one highlight when the text changed. Offsets are code units of the canonical text. */
@@ -370,7 +390,8 @@ export type JobResult =
   | { kind: 'backup'; backup: BackupInfo }
   | { kind: 'reindex'; documents: number; elapsedMs: number }
   | { kind: 'export'; file: ExportFile }
-  | { kind: 'libraryExport'; file: ExportFile };
+  /** `file` when the archive comes back in the result; `saved` when it was written to the chosen file. */
+  | { kind: 'libraryExport'; file: ExportFile | null; saved: { name: string; bytes: number } | null };
 
 export interface JobInfo {
   id: string;

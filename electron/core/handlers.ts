@@ -21,15 +21,17 @@ import * as codebook from './services/codebook';
 import * as memos from './services/memos';
 import * as retrieval from './services/retrieval';
 import * as revisions from './services/revisions';
+import * as drafts from './services/drafts';
 import { jobHandlers } from './jobs/handlers';
 import { backupHandlers, type LibraryControl } from './backup';
 import type { JobRunner } from './jobs/runner';
+import type { FileGrants } from './fileGrants';
 import * as preferences from './services/preferences';
 
-export function createHandlers(ctx: ServiceContext, search: SearchService, jobs: JobRunner, control: LibraryControl): Handlers {
+export function createHandlers(ctx: ServiceContext, search: SearchService, jobs: JobRunner, control: LibraryControl, grants: FileGrants): Handlers {
   return {
-    ...jobHandlers(jobs),
-    ...backupHandlers(control),
+    ...jobHandlers(jobs, grants),
+    ...backupHandlers(control, grants),
     'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
     'documents.list': () => documentsRepo.listDocuments(ctx.db),
     'documents.get': ({ id }) => getDocumentOrThrow(ctx, id),
@@ -99,6 +101,10 @@ export function createHandlers(ctx: ServiceContext, search: SearchService, jobs:
     'versions.restore': ({ documentId, number }) => revisions.restoreVersion(ctx, documentId, number),
     'annotations.orphans': ({ documentId }) => revisions.listOrphans(ctx, documentId),
     'annotations.reattach': (input) => revisions.reattach(ctx, input),
+    'drafts.get': ({ documentId }) => drafts.getDraft(ctx, documentId),
+    'drafts.save': (input) => drafts.saveDraft(ctx, input),
+    'drafts.discard': ({ documentId }) => drafts.discardDraft(ctx, documentId),
+    'drafts.restore': (input) => drafts.restoreDraft(ctx, input),
 
     'preferences.get': () => preferences.getPreferences(ctx),
     'preferences.set': (input) => preferences.setPreferences(ctx, input),

@@ -1,5 +1,5 @@
-// Opens a library folder: the SQLite file (checked, backed up once a day), the acting user, the
-// first-run seed import, and the handler map, which stays valid when a restore swaps the file.
+// Opens a library folder: the SQLite file (checked, backed up once a day in the background), the
+// acting user, the first-run seed import, and the handler map, which stays valid when a restore swaps the file.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,12 @@ import { newId, systemClock, type ServiceContext } from './services/context';
 import type { ImportFileResult } from '../../shared/domain';
 import { importTextFileSync } from './services/imports';
 import { importWorker } from './import/workerClient';
+import { FileGrants } from './fileGrants';
 import { createSearchService, type SearchMode, type SearchService } from './services/search';
 import { JobRunner } from './jobs/runner';
-import { ensureDailyBackup, openLibraryDatabase, type IntegrityReport, type LibraryControl } from './backup';
+import { startDailyBackup } from './jobs/dailyBackup';
+import type { JobInfo } from '../../shared/domain';
+import { openLibraryDatabase, type IntegrityReport, type LibraryControl } from './backup';
 
 export { DATABASE_FILE } from './backup';
 const SEEDED_KEY = 'seeds.imported';
@@ -29,7 +32,7 @@ export interface LibraryOptions {
   search?: SearchMode;
   /** Start the search worker and load its texts now, so the first search is fast (long-lived apps). */
   warmSearch?: boolean;
-  /** Take the day's backup at open if there is none yet (default true). */
+  /** Take the day's backup, as a background job once open, if there is none yet (default true). */
   dailyBackup?: boolean;
   /** Parse imported files in a worker thread (long-lived apps), not in process (default: in process). */
   importWorker?: boolean;
@@ -42,7 +45,17 @@ export interface Library {
   seedResults: ImportFileResult[];
   /** Restore and archive import swap the database file through this (electron/core/backup). */
   control: LibraryControl;
-  close(): void;
+  /** Files the user chose in the shell's dialogs, as tokens the handlers accept (the archive's export and import). */
+  grants: FileGrants;
+  /** The day's backup started at open (follow it with jobs.get), or null when none was due. */
+  dailyBackupJob: JobInfo | null;
+  /** Resolves when the work started at open (the day's backup) has ended: a short-lived process waits for it. */
+  whenIdle(): Promise<void>;
+  /**
+   * Closes the database at once and ends running jobs (the day's backup too); resolves when their
+   * threads have ended and their partial files are removed.
+   */
+  close(): Promise<void>;
 }
 
 function defaultUserName(): string {
@@ -95,21 +108,11 @@ function restartableSearch(create: () => SearchService, warm: boolean): SearchSe
   };
 }
 
-function dailyBackup(libraryDir: string, db: Db, now: Date): void {
-  try {
-    ensureDailyBackup(libraryDir, db, now);
-  } catch (err) {
-    // A full disk must not keep the library from opening; the safety dialog shows the last backup.
-    console.warn(`pizhu: the daily backup failed: ${(err as Error).message}`);
-  }
-}
-
 export function openLibrary(opts: LibraryOptions): Library {
   mkdirSync(opts.libraryDir, { recursive: true });
   const now = opts.now ?? systemClock;
   const opened = openLibraryDatabase(opts.libraryDir, () => new Date(now()));
   const db = opened.db;
-  if (opened.existed && opts.dailyBackup !== false) dailyBackup(opts.libraryDir, db, new Date(now()));
   const userName = opts.userName ?? defaultUserName();
   const userId = ensureUser(db, userName, now());
   const parser = opts.importWorker ? importWorker() : null;
@@ -121,6 +124,8 @@ export function openLibrary(opts: LibraryOptions): Library {
   }
   const search = restartableSearch(() => createSearchService(ctx, { mode: opts.search }), !!opts.warmSearch);
   const jobs = new JobRunner(ctx);
+  // After the migrations (whose backup is taken before them, at once): the open does not wait for this one.
+  const daily = opened.existed && opts.dailyBackup !== false ? startDailyBackup(opts.libraryDir, jobs, new Date(now())) : { job: null, ended: Promise.resolve() };
   let integrity: IntegrityReport = opened.integrity;
   let closed = false;
   // One replacement at a time; requests that arrive meanwhile reach the old file until the swap.
@@ -151,10 +156,12 @@ export function openLibrary(opts: LibraryOptions): Library {
   };
   const close = () => {
     closed = true;
-    jobs.close();
+    const stopping = jobs.close();
     void search.close();
     void parser?.close();
     ctx.db.close();
+    return stopping;
   };
-  return { ctx, handlers: createHandlers(ctx, search, jobs, control), search, seedResults, control, close };
+  const grants = new FileGrants();
+  return { ctx, handlers: createHandlers(ctx, search, jobs, control, grants), grants, search, seedResults, control, dailyBackupJob: daily.job, whenIdle: () => daily.ended, close };
 }

@@ -1,12 +1,13 @@
 // The Electron shell: one sandboxed window, the backend behind one IPC loop, the application menu, nothing else.
 // Paths are computed from app.getAppPath()/__dirname (this file is bundled to CJS; no import.meta).
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol } from 'electron';
-import { readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, normalize, relative } from 'node:path';
 import { channels, type Channel } from '../../shared/contract';
 import type { Preferences } from '../../shared/domain';
 import { serializeError, type Result } from '../../shared/errors';
-import { IPC_PREFIX } from '../../shared/transport';
+import { FILE_PURPOSES, IPC_PREFIX, type FileChoice, type FilePurpose } from '../../shared/transport';
+import { archiveFileName } from '../core/backup/archive';
 import { CONTENT_SECURITY_POLICY as CSP, contentTypeFor } from '../../shared/webPolicy';
 import { dispatch } from '../core/dispatch';
 import { openLibraryOrRecover, type RecoveryPrompt } from '../core/backup/recover';
@@ -156,6 +157,31 @@ function registerIpc(library: Library): void {
       return { ok: false, error: serializeError(err) };
     }
   });
+  ipcMain.handle(IPC_PREFIX + 'chooseFile', async (e, purpose: unknown): Promise<Result<FileChoice | null>> => {
+    try {
+      assertTrustedSender(e);
+      if (!FILE_PURPOSES.includes(purpose as FilePurpose)) throw new Error(`chooseFile expects one of ${FILE_PURPOSES.join(', ')}`);
+      return { ok: true, value: await chooseFile(library, BrowserWindow.fromWebContents(e.sender), purpose as FilePurpose) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  });
+}
+
+/** The native dialog for each file purpose; the choice becomes a one-use token for the backend (electron/core/fileGrants.ts). */
+async function chooseFile(library: Library, win: BrowserWindow | null, purpose: FilePurpose): Promise<FileChoice | null> {
+  const filters = [{ name: SAVE_FILTER_NAMES.pizhu, extensions: ['pizhu'] }];
+  if (purpose === 'saveLibraryArchive') {
+    const opts = { defaultPath: join(app.getPath('documents'), archiveFileName(new Date())), filters };
+    const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+    if (r.canceled || !r.filePath) return null;
+    return { token: library.grants.grant(r.filePath, 'write'), name: basename(r.filePath), size: null };
+  }
+  const opts: Electron.OpenDialogOptions = { filters, properties: ['openFile'] };
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  const path = r.filePaths[0];
+  if (r.canceled || !path) return null;
+  return { token: library.grants.grant(path, 'read'), name: basename(path), size: (await stat(path)).size };
 }
 
 /**
@@ -221,7 +247,13 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  lib?.close();
+/** At most this long for running jobs (an export, the day's backup) to end and remove their partial files at quit. */
+const CLOSE_AT_QUIT_MS = 5000;
+
+app.on('will-quit', (e) => {
+  const closing = lib;
+  if (!closing) return;
   lib = null;
+  e.preventDefault();
+  void Promise.race([closing.close(), new Promise((r) => setTimeout(r, CLOSE_AT_QUIT_MS))]).finally(() => app.quit());
 });

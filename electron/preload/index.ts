@@ -6,6 +6,7 @@ import { IPC_PREFIX, MENU_CHANNEL, type PreloadBridge } from '../../shared/trans
 const bridge: PreloadBridge = {
   invoke: (channel, input) => ipcRenderer.invoke(IPC_PREFIX + channel, input),
   saveFile: (suggestedName, content) => ipcRenderer.invoke(IPC_PREFIX + 'saveFile', suggestedName, content),
+  chooseFile: (purpose) => ipcRenderer.invoke(IPC_PREFIX + 'chooseFile', purpose),
   onMenuCommand: (listener) => {
     // The event object (with its sender) never reaches the page: only the command does.
     const forward = (_e: IpcRendererEvent, command: unknown) => listener(command);

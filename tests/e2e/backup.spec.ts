@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { createBackup, exportLibraryArchive } from '../../electron/core/backup';
 import { migrations } from '../../electron/core/db/migrations';
 import type { DocumentSummary, Theme } from '../../shared/domain';
+import { installDesktopBridge } from './desktopBridge';
 import { expect, shotsDir, test } from './fixtures';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
@@ -106,6 +107,47 @@ test('back up now and export the whole library run as jobs: a new backup, a .piz
   const zip = await JSZip.loadAsync(readFileSync(path));
   const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
   expect(manifest).toMatchObject({ format: 'pizhu-library', schemaVersion: migrations.length, counts: { documents: 17, themes: 1 } });
+});
+
+test('in the app, the archive is written to the file chosen in the save dialog and read from the one chosen to import', async ({ page, app }) => {
+  const h = app.lib.handlers as unknown as Handlers;
+  h['themes.create']({ name: '随库迁移', color: '#4c78a8' });
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const target = join(test.info().outputDir, 'chosen.pizhu');
+  const chosen: string[] = [];
+  await installDesktopBridge(page, app, {
+    choose: (purpose) => {
+      chosen.push(purpose);
+      return target;
+    },
+  });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) requests.push(`${r.url().split('/api/')[1]} ${r.postData() ?? ''}`);
+  });
+  await page.goto(app.server.url);
+  await expect(page.getByTestId('doc-item')).toHaveCount(17);
+  await openSafety(page);
+
+  // Export: the backend writes the archive to the chosen file; no archive bytes cross to the window.
+  await page.getByTestId('safety-export').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'chosen.pizhu' })).toBeVisible();
+  const zip = await JSZip.loadAsync(readFileSync(target));
+  expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toMatchObject({ format: 'pizhu-library', counts: { documents: 17, themes: 1 } });
+  const start = requests.find((r) => r.startsWith('jobs.start'))!;
+  expect(JSON.parse(start.slice('jobs.start '.length))).toEqual({ kind: 'libraryExport', to: expect.stringMatching(/^[\w-]{16,64}$/) });
+  expect(start).not.toContain(target);
+
+  // The library changes; importing the chosen file (read by the backend, by token) brings it back.
+  const docs = h['documents.list']({}) as DocumentSummary[];
+  h['documents.delete']({ id: docs[0].id });
+  await page.getByTestId('safety-import').click();
+  await expect(page.getByTestId('safety-import-confirm')).toContainText('chosen.pizhu');
+  await page.getByTestId('safety-import-go').click();
+  await expect(page.getByTestId('toast').filter({ hasText: '已导入文库：17 篇文本、1 个主题' })).toBeVisible();
+  await expect(page.getByTestId('doc-item')).toHaveCount(17);
+  expect(chosen).toEqual(['saveLibraryArchive', 'openLibraryArchive']);
+  expect(requests.filter((r) => r.startsWith('library.importArchive')).map((r) => Object.keys(JSON.parse(r.slice('library.importArchive '.length))))).toEqual([['from']]);
 });
 
 test('library safety dialog: screenshots in light and dark, Chinese and English', async ({ page, app }) => {

@@ -59,8 +59,8 @@ test.describe('desktop shell', () => {
       expect(await win.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'))).toBe('blocked');
       expect(await win.evaluate(() => Notification.requestPermission())).toBe('denied');
       expect(await win.evaluate(() => navigator.mediaDevices?.getUserMedia({ audio: true }).then(() => 'granted', () => 'denied') ?? 'denied')).toBe('denied');
-      // No Node, one bridge with three functions.
-      expect(await win.evaluate(() => Object.keys((window as unknown as { pizhu: object }).pizhu).sort())).toEqual(['invoke', 'onMenuCommand', 'saveFile']);
+      // No Node, one bridge with four functions.
+      expect(await win.evaluate(() => Object.keys((window as unknown as { pizhu: object }).pizhu).sort())).toEqual(['chooseFile', 'invoke', 'onMenuCommand', 'saveFile']);
       expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     } finally {
       await app.close();

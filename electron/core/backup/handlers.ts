@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../shared/contract';
 import { PizhuError } from '../../../shared/errors';
 import { importLibraryArchive } from './archive';
+import type { FileGrants } from '../fileGrants';
 import type { LibraryControl } from './control';
 import { libraryHealth } from './health';
 import { findBackup, listBackups } from './list';
@@ -16,7 +17,7 @@ function previousBackup<T>(value: T | null): T {
   return value;
 }
 
-export function backupHandlers(control: LibraryControl): Pick<Handlers, BackupChannels> {
+export function backupHandlers(control: LibraryControl, grants: FileGrants): Pick<Handlers, BackupChannels> {
   return {
     'library.health': () => libraryHealth(control),
     'backups.list': () => listBackups(control.libraryDir),
@@ -25,8 +26,10 @@ export function backupHandlers(control: LibraryControl): Pick<Handlers, BackupCh
       const { restored, backupOfPrevious } = await restoreBackup(control, name);
       return { restored, backupOfPrevious: previousBackup(backupOfPrevious) };
     },
-    'library.importArchive': async ({ data }) => {
-      const result = await importLibraryArchive(control, Buffer.from(data, 'base64'));
+    'library.importArchive': async (input) => {
+      // A chosen file is read from disk by path (any size); otherwise the bytes came in the request.
+      const archive = 'from' in input ? grants.take(input.from, 'read') : Buffer.from(input.data, 'base64');
+      const result = await importLibraryArchive(control, archive);
       const { documents, themes, annotations, memos } = result;
       return { documents, themes, annotations, memos, backupOfPrevious: previousBackup(result.backupOfPrevious) };
     },

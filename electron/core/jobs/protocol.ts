@@ -3,7 +3,8 @@ import type { InputOf } from '../../../shared/contract';
 import type { JobInfo, JobResult } from '../../../shared/domain';
 import type { SerializedError } from '../../../shared/errors';
 
-export type JobInput = InputOf<'jobs.start'>;
+/** What a job is asked to do, with a chosen file's token already resolved to its path on the app's thread. */
+export type JobInput = Exclude<InputOf<'jobs.start'>, { kind: 'libraryExport' }> | { kind: 'libraryExport'; toPath?: string };
 
 export interface JobWorkerInit {
   job: JobInput;

@@ -2,7 +2,7 @@
 import { channels, type Api, type Channel } from '../../../shared/contract';
 import { unwrap, type Result } from '../../../shared/errors';
 import type { ExportFile } from '../../../shared/domain';
-import { API_PREFIX, TOKEN_HEADER, type PreloadBridge } from '../../../shared/transport';
+import { API_PREFIX, TOKEN_HEADER, type FileChoice, type FilePurpose, type PreloadBridge } from '../../../shared/transport';
 import { parseMenuCommand, type MenuCommand } from '../../../shared/menu';
 import { base64ToBytes } from '../lib/base64';
 
@@ -46,6 +46,15 @@ export const api = Object.fromEntries(
 ) as Api;
 
 export const isDesktop = Boolean(bridge);
+
+/**
+ * A file chosen in the app's native dialog, as a token the backend accepts for it (the page never sees
+ * its path); null when the user cancels. Desktop only: browser mode picks files in the page.
+ */
+export async function chooseFile(purpose: FilePurpose): Promise<FileChoice | null> {
+  if (!bridge) throw new Error('Native file dialogs exist only in the desktop app.');
+  return unwrap(await bridge.chooseFile(purpose));
+}
 
 /** Application-menu commands (desktop only; browser mode has no menu). Anything that is not a command is dropped. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

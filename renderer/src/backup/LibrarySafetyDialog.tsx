@@ -10,7 +10,7 @@ import { JobProgress } from '../jobs/JobProgress';
 import { registerMenuCommand } from '../menuCommands';
 import { fill } from '../search/format';
 import { useStore } from '../store';
-import { backUpNow, checkNow, exportLibrary, importLibrary, refreshSafety, restoreBackup } from './backupActions';
+import { archiveName, backUpNow, checkNow, chooseArchive, exportLibrary, importLibrary, refreshSafety, restoreBackup, type ArchiveSource } from './backupActions';
 import { agoParts, formatBytes, formatTime } from './format';
 import { useSafety } from './safetyStore';
 import './backup.css';
@@ -219,7 +219,7 @@ function MoveLibrary() {
   const work = useSafety((s) => s.work);
   const job = useSafety((s) => s.job);
   const picker = useRef<HTMLInputElement>(null);
-  const [picked, setPicked] = useState<File | null>(null);
+  const [picked, setPicked] = useState<ArchiveSource | null>(null);
   return (
     <section className="bk-section" aria-labelledby="bk-move-title">
       <h3 id="bk-move-title" className="bk-label">
@@ -230,7 +230,7 @@ function MoveLibrary() {
         <button type="button" data-testid="safety-export" disabled={work !== null} onClick={() => void exportLibrary()}>
           {t('bkExport')}
         </button>
-        <button type="button" data-testid="safety-import" disabled={work !== null} onClick={() => picker.current?.click()}>
+        <button type="button" data-testid="safety-import" disabled={work !== null} onClick={() => void chooseArchive(() => picker.current?.click()).then((s) => s && setPicked(s))}>
           {t('bkImport')}
         </button>
         <input
@@ -240,7 +240,8 @@ function MoveLibrary() {
           hidden
           data-testid="safety-import-file"
           onChange={(e) => {
-            setPicked(e.target.files?.[0] ?? null);
+            const file = e.target.files?.[0];
+            setPicked(file ? { kind: 'file', file } : null);
             e.target.value = '';
           }}
         />
@@ -248,7 +249,7 @@ function MoveLibrary() {
       {work === 'export' && job && <JobProgress info={job.info} label={t('bkExporting')} since={job.since} onCancel={job.cancel} />}
       {picked && (
         <div className="bk-confirm" role="alertdialog" aria-labelledby="bk-import-q" data-testid="safety-import-confirm">
-          <p id="bk-import-q">{fill(t('bkImportConfirm'), { name: picked.name })}</p>
+          <p id="bk-import-q">{fill(t('bkImportConfirm'), { name: archiveName(picked) })}</p>
           <div className="bk-confirm-actions">
             <button type="button" disabled={work === 'import'} onClick={() => setPicked(null)}>
               {t('bkCancel')}

@@ -4,7 +4,8 @@
 // the replaced library.
 import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
 import { guard, loadInitial, reportError } from '../actions';
-import { api, saveExportFile } from '../api';
+import type { FileChoice } from '../../../shared/transport';
+import { api, chooseFile, isDesktop, saveExportFile } from '../api';
 import { tNow } from '../i18n';
 import { isCancelled, runJob, type RunJobOptions } from '../jobs/runJob';
 import { bytesToBase64 } from '../lib/base64';
@@ -57,10 +58,22 @@ export function backUpNow(): Promise<void> {
   }).then(() => undefined);
 }
 
+/**
+ * In the app the file is chosen first and the backend writes the archive to it as it is made (any
+ * size, no copy through the window); in browser mode the archive comes back and is downloaded.
+ */
 export function exportLibrary(): Promise<void> {
   return busy('export', async () => {
-    const result = await runJob({ kind: 'libraryExport' }, shownInDialog(tNow('bkExporting')));
-    const saved = await saveExportFile(result.file);
+    let saved: string | null;
+    if (isDesktop) {
+      const target = await chooseFile('saveLibraryArchive');
+      if (!target) return;
+      const result = await runJob({ kind: 'libraryExport', to: target.token }, shownInDialog(tNow('bkExporting')));
+      saved = result.saved?.name ?? target.name;
+    } else {
+      const result = await runJob({ kind: 'libraryExport' }, shownInDialog(tNow('bkExporting')));
+      saved = result.file && (await saveExportFile(result.file));
+    }
     if (saved) useStore.getState().pushToast('info', fill(tNow('bkExported'), { name: saved }));
   }).then(() => undefined);
 }
@@ -86,16 +99,40 @@ export function restoreBackup(name: string, createdAt: string): Promise<boolean>
   }).then((ok) => ok === true);
 }
 
-/** Files the import channel accepts (base64 inside the request); larger ones go through the command line. */
+/** An archive to import: picked in the page (browser mode), or chosen in the app's dialog and read by the backend. */
+export type ArchiveSource = { kind: 'file'; file: File } | { kind: 'chosen'; choice: FileChoice };
+
+export const archiveName = (source: ArchiveSource): string => (source.kind === 'file' ? source.file.name : source.choice.name);
+
+/** Files picked in the page go inside the request (base64); larger ones through the app's dialog or the command line. */
 export function tooLargeToImport(file: File): boolean {
   return file.size > MAX_IMPORT_BYTES;
 }
 
-export function importLibrary(file: File): Promise<boolean> {
+/** The archive to import: the app's open dialog, or else the page's file picker (`pickInPage`). */
+export async function chooseArchive(pickInPage: () => void): Promise<ArchiveSource | null> {
+  if (!isDesktop) {
+    pickInPage();
+    return null;
+  }
+  try {
+    const choice = await chooseFile('openLibraryArchive');
+    return choice && { kind: 'chosen', choice };
+  } catch (err) {
+    reportError(err);
+    return null;
+  }
+}
+
+export function importLibrary(source: ArchiveSource): Promise<boolean> {
   return busy('import', async () => {
-    if (tooLargeToImport(file)) throw new Error(fill(tNow('bkTooLarge'), { mb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) }));
-    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const result = await api['library.importArchive']({ data });
+    let input: { data: string } | { from: string };
+    if (source.kind === 'chosen') input = { from: source.choice.token };
+    else {
+      if (tooLargeToImport(source.file)) throw new Error(fill(tNow('bkTooLarge'), { mb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) }));
+      input = { data: bytesToBase64(new Uint8Array(await source.file.arrayBuffer())) };
+    }
+    const result = await api['library.importArchive'](input);
     await reloadLibraryData();
     await refreshSafety();
     useStore.getState().pushToast('info', fill(tNow('bkImported'), { docs: result.documents, themes: result.themes, notes: result.annotations }));
