@@ -47,9 +47,13 @@ export function RetrievalView() {
   // Keyboard focus follows the export: to its Cancel while it runs, back to the button that started it after.
   const progressRef = useRef<HTMLDivElement>(null);
   const exportButtons = useRef<Partial<Record<PassageExportFormat, HTMLButtonElement | null>>>({});
+  const returnFocusTo = useRef<PassageExportFormat | null>(null);
   const running = exporting !== null;
+  // After the render that shows (or hides) the progress: its buttons exist only then.
   useEffect(() => {
     if (running) progressRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    else if (returnFocusTo.current) exportButtons.current[returnFocusTo.current]?.focus();
+    returnFocusTo.current = null;
   }, [running]);
 
   const live = useMemo(() => ids.filter((id) => themes.some((th) => th.id === id)), [ids, themes]);
@@ -70,9 +74,8 @@ export function RetrievalView() {
     });
     // Focus on the page's body means it fell from the Cancel button when that was disabled.
     const active = document.activeElement;
-    const hadFocus = !active || active === document.body || !!progressRef.current?.contains(active);
+    if (!active || active === document.body || progressRef.current?.contains(active)) returnFocusTo.current = format;
     setExporting(null);
-    if (hadFocus) requestAnimationFrame(() => exportButtons.current[format]?.focus());
   };
   const cancelExport = () => {
     exporting?.controller.abort();
