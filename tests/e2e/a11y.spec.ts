@@ -3,7 +3,7 @@
 // reaches; and a spoken name on every button that shows only a symbol.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setScheme, test } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -32,11 +32,6 @@ async function unlabelledIconButtons(page: Page): Promise<string[]> {
       .filter((b) => !(b.getAttribute('aria-label') ?? '').trim() && !b.getAttribute('aria-labelledby'))
       .map((b) => b.outerHTML.slice(0, 140)),
   );
-}
-
-async function setScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
 }
 
 /** The outline drawn around the focused element, as computed. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { Annotation, Memo, Theme } from '../../shared/domain';
-import { expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { expect, paintedHighlights, setScheme, shotsDir, test } from './fixtures';
 
 const HEIHE = '黑河';
 
@@ -41,11 +41,6 @@ async function selectByFind(page: Page, phrase: string): Promise<void> {
   await expect(page.getByTestId('find-count')).toHaveText(/^1 \//);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('find-bar')).toBeHidden();
-}
-
-async function setScheme(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('toggle-lang').click();
 }
 
 /**

@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { DocumentDraft, DocumentRecord, DocumentSummary, DocumentVersion } from '../../shared/domain';
-import { expect, shotsDir, test } from './fixtures';
+import { selectInEditor } from './editMode';
+import { expect, setScheme, shotsDir, test } from './fixtures';
 
 const TITLE = '三个维度因地制宜发畏新质生产力';
 const SENTENCE = '阐明了发展新质生产力的首要任务、基本原则、施策方法';
@@ -27,35 +28,6 @@ function editorText(page: Page): Promise<string> {
   return page.evaluate(() =>
     [...document.querySelector('[data-testid="revision-editor"]')!.children].map((b) => b.textContent ?? '').join('\n'),
   );
-}
-
-/** Puts the caret at `text`'s start + `at` inside the revision editor. */
-async function caretAt(page: Page, text: string, at = 0): Promise<void> {
-  await page.evaluate(
-    ({ text, at }) => {
-      const root = document.querySelector('[data-testid="revision-editor"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i + at);
-        r.collapse(true);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(r);
-        return;
-      }
-      throw new Error(`not in the editor: ${text}`);
-    },
-    { text, at },
-  );
-  // Lexical takes the DOM selection on selectionchange.
-  await page.waitForTimeout(50);
-}
-
-async function setScheme(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('toggle-lang').click();
 }
 
 /** axe-core (WCAG 2.1 A/AA) findings of serious or critical impact inside `selector`, in the light and the dark theme. */
@@ -103,10 +75,10 @@ test('corrections survive a reload without saving: the notice offers them, Resum
   await page.getByTestId('edit-text').click();
   const editor = page.getByTestId('revision-editor');
   await expect(editor).toBeVisible();
-  await caretAt(page, '发畏', 2);
+  await selectInEditor(page, '发畏', 2);
   await page.keyboard.press('Backspace');
   await page.keyboard.type('展');
-  await caretAt(page, SPLIT_BEFORE);
+  await selectInEditor(page, SPLIT_BEFORE, 0);
   await page.keyboard.press('Enter');
   await page.keyboard.type('（校）');
   await expect(page.getByTestId('draft-status')).toContainText('草稿已存');
@@ -213,7 +185,7 @@ test('the draft is written once typing pauses for a second, and at once when the
   // The version the edit is based on arrives first; the draft waits for it.
   await expect(page.getByTestId('revision-save')).toContainText('第 2 版');
 
-  await caretAt(page, SPLIT_BEFORE);
+  await selectInEditor(page, SPLIT_BEFORE, 0);
   // From here the page's clock moves only when the test moves it.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
   await page.keyboard.type('甲');
@@ -253,7 +225,7 @@ test('saving a version without resuming the offered draft sets the draft aside, 
   await page.keyboard.press('Control+Shift+E');
   await expect(notice).toContainText('编辑器里现在是已保存的正文');
   // Typed over the saved text, ignoring the offer; the offered draft is not overwritten meanwhile.
-  await caretAt(page, SPLIT_BEFORE);
+  await selectInEditor(page, SPLIT_BEFORE, 0);
   await page.keyboard.type('丁');
   await page.waitForTimeout(1300);
   expect(storedDraft(h, doc.id)?.text).toBe(mine);

@@ -45,6 +45,16 @@ export const test = base.extend<{ app: App } & Options>({
 
 export { expect };
 
+/** The theme and interface language, switched with the top bar's toggles when they differ. */
+export async function setScheme(page: Page, scheme: 'light' | 'dark', lang?: 'zh-CN' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+  if (lang && (await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('toggle-lang').click();
+}
+
+/** Screenshots in light Chinese and dark English (and back). */
+
+
 interface Point {
   x: number;
   y: number;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
-import { dragSelect, expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { selectInEditor } from './editMode';
+import { dragSelect, expect, paintedHighlights, setScheme, shotsDir, test } from './fixtures';
 
 const TITLE = '三个维度因地制宜发畏新质生产力';
 const TYPO_QUOTE = '因地制宜发畏新质生产力';
@@ -67,38 +68,6 @@ async function dragAcross(page: Page, quote: string): Promise<void> {
 
 const allPainted = async (page: Page) => Object.values(await paintedHighlights(page)).flat();
 
-/** Puts the DOM selection on `text` (or a caret at its start + `at`) inside the revision editor. */
-async function selectInEditor(page: Page, text: string, at?: number): Promise<void> {
-  await page.evaluate(
-    ({ text, at }) => {
-      const root = document.querySelector('[data-testid="revision-editor"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0) continue;
-        (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, at === undefined ? i : i + at);
-        r.setEnd(n, at === undefined ? i + text.length : i + at);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(r);
-        return;
-      }
-      throw new Error(`not in the editor: ${text}`);
-    },
-    { text, at },
-  );
-  // Lexical takes the DOM selection on selectionchange.
-  await page.waitForTimeout(50);
-}
-
-async function setScheme(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('toggle-lang').click();
-}
-
-/** Screenshots in light Chinese and dark English (and back). */
 async function shots(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
   for (const [scheme, lang] of [
     ['light', 'zh-CN'],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DocumentSummary, JobInfo, Theme } from '../../shared/domain';
 import { generateCorpus, insertCorpus } from '../../bench/searchCorpus';
-import { expect, shotsDir, test } from './fixtures';
+import { expect, setScheme, shotsDir, test } from './fixtures';
 
 const HIGHLIGHTS = 20_000;
 const DOCUMENTS = 10_000;
@@ -35,11 +35,6 @@ async function holdJobAfterProgress(page: Page): Promise<{ release(): Promise<vo
       open();
     },
   };
-}
-
-async function setScheme(page: Page, scheme: 'light' | 'dark', lang: 'zh-CN' | 'en'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('toggle-lang').click();
 }
 
 test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time, cancel, the tasks indicator; the browser stays windowed', async ({ page, app }) => {

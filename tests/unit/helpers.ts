@@ -33,3 +33,20 @@ export function closeAndForget(lib: Library): void {
 
 /** The bundled seeds as documents: 000, 003 and 004 one article each, 001 and 002 seven each. */
 export const SEED_DOCUMENT_COUNT = 17;
+
+/** Runs `work` and counts the turns of this thread's event loop meanwhile: work that holds the thread allows none. */
+export async function loopTurnsWhile<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  try {
+    return { value: await work(), turns };
+  } finally {
+    running = false;
+  }
+}

@@ -9,7 +9,7 @@ import { bundledSeedsDir } from '../../electron/core/paths';
 import { buildDocx } from './fixtures/docx';
 import { encodeLegacy } from './fixtures/legacy-encoding';
 import { handWrittenPdf } from './fixtures/pdf';
-import { open } from './helpers';
+import { loopTurnsWhile, open } from './helpers';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
 
@@ -69,17 +69,8 @@ describe('The import worker', () => {
     const text = readFileSync(seedFiles(bundledSeedsDir).find((f) => f.includes('/001_'))!, 'utf8');
     const big = new TextEncoder().encode(Array.from({ length: Math.ceil((12 << 20) / Buffer.byteLength(text)) }, () => text).join('\n'));
     const turnsWhileImporting = async (h: Handlers) => {
-      let turns = 0;
-      let importing = true;
-      const tick = () => {
-        if (!importing) return;
-        turns++;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
-      const { result } = await importFile(h, 'big.txt', big);
-      importing = false;
-      expect(result.status).toBe('imported');
+      const { value, turns } = await loopTurnsWhile(() => importFile(h, 'big.txt', big));
+      expect(value.result.status).toBe('imported');
       return turns;
     };
     // In process the parse holds the thread from start to end; in the worker the thread keeps turning.

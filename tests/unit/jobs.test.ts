@@ -15,7 +15,7 @@ import { noteJsonFromPlainText } from '../../electron/core/services/annotations'
 import { exportFile } from '../../electron/core/services/export';
 import { countExcerpts } from '../../electron/core/export/progress';
 import { api, type Call } from './api';
-import { open, SEED_DOCUMENT_COUNT } from './helpers';
+import { loopTurnsWhile, open, SEED_DOCUMENT_COUNT } from './helpers';
 
 const NOW = '2026-03-01T08:00:00.000Z';
 const EXCERPTS = 5000;
@@ -100,17 +100,7 @@ describe('jobs', () => {
   it('keeps the app thread free: it keeps turning while a 5,000-excerpt Word export runs as a job', async () => {
     const { call } = shared;
     const input: InputOf<'export.file'> = { format: 'handout', colorHighlights: true };
-    // Turns of the app's event loop while the job runs: a thread held by the work would make none.
-    let turns = 0;
-    let running = true;
-    const turn = () => {
-      if (!running) return;
-      turns++;
-      setImmediate(turn);
-    };
-    setImmediate(turn);
-    const seen = await follow(call, await call('jobs.start', { kind: 'export', input }));
-    running = false;
+    const { value: seen, turns } = await loopTurnsWhile(async () => follow(call, await call('jobs.start', { kind: 'export', input })));
     expect(seen.at(-1)!.state).toBe('done');
     // The job's whole run (a thread started, 5,000 excerpts loaded and written): hundreds of turns at least.
     expect(turns).toBeGreaterThan(100);
