@@ -43,6 +43,8 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/core/import/worker.ts'],
     outfile: 'dist-electron/main/importWorker.cjs',
+    // pdf.js's data folder is found from __filename in the bundle; import.meta.url is the source tree's branch.
+    logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({
     ...common,
