@@ -299,7 +299,8 @@ const api = {
     return measure(
       () => {
         t0 = performance.now();
-        useStore.setState({ doc: d.doc, annotations: d.annotations, themes: d.themes, activeId: null });
+        // As after openDocument: the document's draft looked up (there is none).
+        useStore.setState({ doc: d.doc, annotations: d.annotations, themes: d.themes, activeId: null, draftSlot: { documentId: d.doc.id, draft: null } });
       },
       () => readerRoot()?.children.length === n && CSS.highlights.size > 0 && lastHighlightSet > t0,
       true,
