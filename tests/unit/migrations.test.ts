@@ -147,6 +147,8 @@ describe('schema upgrades', () => {
     // The app's own reads of the upgraded data.
     const docs = await call('documents.list', {});
     expect(docs.map((d) => d.id).sort()).toEqual(version >= 2 ? [ID.d1, ID.d3] : [ID.d1]);
+    // The stored length (008) filled in for texts written before it.
+    expect(docs.find((d) => d.id === ID.d1)?.length).toBe(text1.length);
     expect((await call('documents.get', { id: ID.d1 })).text).toBe(text1);
     const a1 = (await call('annotations.list', { documentId: ID.d1 })).find((a) => a.id === ID.a1);
     expect(a1).toMatchObject({ exact: '发展新质生产力', noteText: '核心概念', start: 0, end: 7 });

@@ -64,6 +64,9 @@ describe('text versions and re-anchoring', () => {
     const placed = await call('annotations.list', { documentId: doc.id });
     expect(placed.find((a) => a.id === inside.id)).toMatchObject({ exact: '因地制宜发展新质生产力', noteText: '错字' });
     expect((await call('documents.get', { id: doc.id })).text).toBe(text);
+    // The library list's length follows the new text (it is stored with it).
+    await call('documents.revise', { id: doc.id, text: text.replace('因地制宜发展新质生产力', '因地制宜') });
+    expect((await call('documents.list', {})).find((d) => d.id === doc.id)?.length).toBe(text.length - '发展新质生产力'.length);
 
     const other = await documentWith(call, '打嬴');
     const battle = await highlight(call, other, '坚决打嬴关键核心技术攻坚战');

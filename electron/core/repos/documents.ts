@@ -4,7 +4,7 @@ import { listRemovedSpans } from './removedSpans';
 import { toDocumentSummary, type DocumentRow } from './rows';
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_at, d.editor, d.script, d.collection_id, d.collection_order,
-  length(d.text) AS length, d.author, d.created_at, d.modified_at,
+  d.text_length AS length, d.author, d.created_at, d.modified_at,
   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL AND a.orphaned_at IS NULL) AS annotation_count,
   (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id AND r.restored_at IS NULL) AS removed_count`;
 
@@ -27,9 +27,9 @@ export interface NewDocument extends DocumentMetadata {
 
 export function insertDocument(db: Db, d: NewDocument): void {
   db.prepare(
-    `INSERT INTO documents (id, title, source, byline, editor, url, published_at, text, script, marks, import_report, collection_id, collection_order,
+    `INSERT INTO documents (id, title, source, byline, editor, url, published_at, text, text_length, script, marks, import_report, collection_id, collection_order,
        original, original_name, content_hash, author, created_at, modified_at)
-     VALUES (@id, @title, @source, @byline, @editor, @url, @publishedAt, @text, @script, @marks, @report, @collectionId, @collectionOrder,
+     VALUES (@id, @title, @source, @byline, @editor, @url, @publishedAt, @text, length(@text), @script, @marks, @report, @collectionId, @collectionOrder,
        @original, @originalName, @contentHash, @author, @now, @now)`,
   ).run({ ...d, marks: JSON.stringify(d.marks), report: d.report && JSON.stringify(d.report) });
 }
@@ -84,7 +84,8 @@ export function countDocuments(db: Db): number {
 }
 
 export function updateText(db: Db, id: string, text: string, marks: TextMark[], now: string): void {
-  db.prepare('UPDATE documents SET text = ?, marks = ?, modified_at = ? WHERE id = ?').run(text, JSON.stringify(marks), now, id);
+  // The stored length (migration 008) changes with the text, in the same statement.
+  db.prepare('UPDATE documents SET text = @text, text_length = length(@text), marks = @marks, modified_at = @now WHERE id = @id').run({ text, marks: JSON.stringify(marks), now, id });
 }
 
 export function updateMetadata(db: Db, id: string, m: DocumentMetadata, now: string): void {
