@@ -2,6 +2,7 @@
 // finds them) and the font table with fallbacks.
 import { AlignmentType, BorderStyle, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { FONTS, HEADING_ROLES, LATIN_FONT, type FontFace, type Look, type Role, type RoleLook } from './look';
+import { xmlAttr } from './wml';
 
 /** Paragraph style id of each role that is not a heading (headings use Word's own Heading1–4). */
 export const STYLE_ID: Record<Exclude<Role, (typeof HEADING_ROLES)[number]>, string> = {
@@ -106,10 +107,6 @@ export function docxStyles(look: Look): IStylesOptions {
   };
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 // PANOSE and charset let Word pick a look-alike (宋体 for a missing 小标宋) when even the altName is missing.
 const FONT_TABLE_ENTRIES: { face: FontFace; panose: string; family: string; pitch: string }[] = [
   { face: FONTS.xiaobiaosong, panose: '02010600030101010101', family: 'roman', pitch: 'variable' },
@@ -124,7 +121,7 @@ const FONT_TABLE_ENTRIES: { face: FontFace; panose: string; family: string; pitc
 export function fontTableXml(): string {
   const fonts = FONT_TABLE_ENTRIES.map(
     ({ face, panose, family, pitch }) =>
-      `<w:font w:name="${escapeXml(face.name)}"><w:altName w:val="${escapeXml(face.alt)}"/><w:panose1 w:val="${panose}"/>` +
+      `<w:font w:name="${xmlAttr(face.name)}"><w:altName w:val="${xmlAttr(face.alt)}"/><w:panose1 w:val="${panose}"/>` +
       `<w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
   );
   fonts.push(
