@@ -61,7 +61,11 @@ export function App() {
   }, [lang, scheme]);
 
   useEffect(() => {
-    void loadInitial();
+    // Marks the window ready once the library is listed and the keyboard shortcuts are listening
+    // (effects above run first), so automation and styles need not guess.
+    void loadInitial().finally(() => {
+      document.documentElement.dataset.ready = 'true';
+    });
     const onRejection = (e: PromiseRejectionEvent) => reportError(e.reason);
     window.addEventListener('unhandledrejection', onRejection);
     return () => window.removeEventListener('unhandledrejection', onRejection);

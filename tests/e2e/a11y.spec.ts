@@ -3,7 +3,7 @@
 // reaches; and a spoken name on every button that shows only a symbol.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, setScheme, test } from './fixtures';
+import { expect, setScheme, test, openApp } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -48,7 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility violations, ${scheme}`, async ({ page, app }) => {
     test.setTimeout(90_000);
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(app.server.url);
+    await openApp(page, app.server.url);
     await expect(page.getByTestId('reader-text')).toBeVisible();
     await setScheme(page, scheme);
     const report: Record<string, Finding[]> = {};
@@ -91,7 +91,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
   test(`the keyboard focus is always visible, ${scheme}`, async ({ page, app }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(app.server.url);
+    await openApp(page, app.server.url);
     await expect(page.getByTestId('reader-text')).toBeVisible();
     await setScheme(page, scheme);
     // Walk the top bar, the library and the reader's tools with Tab: every stop draws a solid ring at least 2 px wide.

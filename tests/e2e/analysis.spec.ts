@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { foldForSearch } from '../../shared/chinese';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
-import { expect, shotsDir, test } from './fixtures';
+import { expect, shotsDir, test, openApp } from './fixtures';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
 
@@ -84,7 +84,7 @@ function codeLibrary(h: Handlers): Coding {
 
 
 async function openAnalysis(page: Page, url: string) {
-  await page.goto(url);
+  await openApp(page, url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await page.keyboard.press('Control+Shift+A');
   await expect(page.getByTestId('analysis-view')).toBeVisible();

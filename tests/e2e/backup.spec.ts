@@ -9,7 +9,7 @@ import { createBackup, exportLibraryArchive } from '../../electron/core/backup';
 import { migrations } from '../../electron/core/db/migrations';
 import type { DocumentSummary, Theme } from '../../shared/domain';
 import { installDesktopBridge } from './desktopBridge';
-import { expect, shotsDir, test } from './fixtures';
+import { expect, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
 
@@ -21,7 +21,7 @@ async function openSafety(page: Page): Promise<void> {
 
 test('health, restore a backup after a confirmation: the window shows the restored library', async ({ page, app }) => {
   const h = app.lib.handlers as unknown as Handlers;
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item')).toHaveCount(17);
 
   // Reachable from the top bar, labelled, and by keyboard; focus returns where it was.
@@ -39,7 +39,7 @@ test('health, restore a backup after a confirmation: the window shows the restor
   const docs = h['documents.list']({}) as DocumentSummary[];
   h['documents.delete']({ id: docs[0].id });
   h['themes.create']({ name: '备份之后' });
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByTestId('doc-item')).toHaveCount(16);
 
   await button.click();
@@ -75,7 +75,7 @@ test('import a .pizhu archive over a changed library, after a confirmation', asy
   h['documents.delete']({ id: docs[2].id });
   const theme = (h['themes.list']({}) as Theme[])[0];
   h['themes.delete']({ id: theme.id, mode: 'untag' });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item')).toHaveCount(15);
 
   await openSafety(page);
@@ -90,7 +90,7 @@ test('import a .pizhu archive over a changed library, after a confirmation', asy
 
 test('back up now and export the whole library run as jobs: a new backup, a .pizhu download', async ({ page, app }) => {
   (app.lib.handlers as unknown as Handlers)['themes.create']({ name: '随库迁移' });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item')).toHaveCount(17);
   await openSafety(page);
   await page.getByTestId('safety-backup-now').click();
@@ -125,7 +125,7 @@ test('in the app, the archive is written to the file chosen in the save dialog a
   page.on('request', (r) => {
     if (r.url().includes('/api/')) requests.push(`${r.url().split('/api/')[1]} ${r.postData() ?? ''}`);
   });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item')).toHaveCount(17);
   await openSafety(page);
 
@@ -163,7 +163,7 @@ test('library safety dialog: screenshots in light and dark, Chinese and English'
     ['en', 'dark'],
   ] as const) {
     h['preferences.set']({ lang, theme });
-    await page.goto(app.server.url);
+    await openApp(page, app.server.url);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(page.getByTestId('doc-item').first()).toBeVisible();
     await openSafety(page);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { Annotation, Memo, Theme } from '../../shared/domain';
-import { expect, paintedHighlights, setScheme, shotsDir, test } from './fixtures';
+import { expect, paintedHighlights, setScheme, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const HEIHE = '黑河';
 
@@ -74,7 +74,7 @@ test.describe.configure({ timeout: 90_000 });
 test.beforeEach(async ({ page, app }) => {
   app.lib.handlers['themes.addExamples']({});
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
 });
 
 test('code three passages from the keyboard only: find, Shift+arrows, pinyin initials, slot keys, create from the picker', async ({ page, app }) => {
@@ -135,7 +135,7 @@ test('code three passages from the keyboard only: find, Shift+arrows, pinyin ini
 
   // The hover card over the overlap names both themes.
   await h['annotations.updateNote']({ id: second.id, noteJson: null, noteText: '三个“新”并列：产业、模式、动能' });
-  await page.reload();
+  await reloadApp(page);
   await openDoc(page, HEIHE);
   const at = await page.evaluate(() => {
     const root = document.querySelector('[data-testid="reader-text"]')!;
@@ -227,7 +227,7 @@ test('theme tree: nest by drag and keys, reorder, merge and delete with undo, pi
   const span = (q: string) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length });
   const youth = h['annotations.create']({ documentId: heihe.id, ...span('人工智能'), themeIds: [themeNamed(h, '人才与教育').id] }) as Annotation;
   h['annotations.create']({ documentId: heihe.id, ...span('量子科技'), themeIds: [themeNamed(h, '人才与教育').id, themeNamed(h, '科技创新').id] });
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId('tab-themes').click();
 
   // Merge 人才与教育 into 产业升级 (from the row menu), then undo: the highlight has its theme back.
@@ -325,7 +325,7 @@ test('annotations panel: library, filter by theme with sub-themes, keyboard, jum
       if (theme !== green.id) made.push({ doc: d.id, q });
     }
   }
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId('tab-browse').click();
   const panel = page.getByTestId('browse-panel');
   await panel.getByTestId('browse-scope-library').click();
@@ -388,7 +388,7 @@ test('document and project memos are saved as they are typed', async ({ page, ap
   expect((h['memos.get']({ scope: 'project' }) as Memo).noteText).toContain('地方如何转述');
   await shots(page, 'memos', { target: page.locator('.side') });
 
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId('tab-memos').click();
   await expect(page.getByTestId('doc-memo-editor')).toContainText('边境口岸');
   await expect(page.getByTestId('project-memo-editor')).toContainText('研究问题');

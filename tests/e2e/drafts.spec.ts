@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { DocumentDraft, DocumentRecord, DocumentSummary, DocumentVersion } from '../../shared/domain';
 import { selectInEditor } from './editMode';
-import { expect, setScheme, shotsDir, test } from './fixtures';
+import { expect, setScheme, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const TITLE = '三个维度因地制宜发畏新质生产力';
 const SENTENCE = '阐明了发展新质生产力的首要任务、基本原则、施策方法';
@@ -66,7 +66,7 @@ test('corrections survive a reload without saving: the notice offers them, Resum
   h['annotations.create']({ documentId: doc.id, start: s, end: s + SENTENCE.length, themeIds: [] });
 
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: TITLE }).first().click();
   await expect(page.getByTestId('reader-text')).toContainText(SENTENCE);
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
@@ -90,7 +90,7 @@ test('corrections survive a reload without saving: the notice offers them, Resum
   expect(await accessibilityFindings(page, '.rev-bar')).toEqual([]);
 
   // The window goes away without saving (a crash, a closed window): the text is on disk, nowhere else.
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByTestId('reader-text')).toContainText(SENTENCE);
   expect((h['documents.get']({ id: doc.id }) as DocumentRecord).text).toBe(doc.text);
   const notice = page.getByTestId('draft-notice');
@@ -113,7 +113,7 @@ test('corrections survive a reload without saving: the notice offers them, Resum
   expect((h['documents.get']({ id: doc.id }) as DocumentRecord).text).toBe(typed);
   expect(versionCount(h, doc.id)).toBe(2);
   expect(storedDraft(h, doc.id)).toBeNull();
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByTestId('reader-text')).toContainText('（校）');
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
   expect(errors).toEqual([]);
@@ -130,7 +130,7 @@ test('a draft overtaken by a version saved elsewhere says so; Discard is undone 
   await h['drafts.save']({ documentId: doc.id, text: mine, baseVersion: 1 });
 
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: '三个维度' }).first().click();
   const notice = page.getByTestId('draft-notice');
   await expect(notice).toHaveAttribute('data-stale', 'true');
@@ -178,7 +178,7 @@ test('the draft is written once typing pauses for a second, and at once when the
   const doc = docByTitle(h, TITLE);
   await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: TITLE }).first().click();
   await page.getByTestId('edit-text').click();
   await expect(page.getByTestId('revision-editor')).toBeVisible();
@@ -218,7 +218,7 @@ test('saving a version without resuming the offered draft sets the draft aside, 
   await h['drafts.save']({ documentId: doc.id, text: mine, baseVersion: 1 });
 
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: '三个维度' }).first().click();
   const notice = page.getByTestId('draft-notice');
   await expect(notice).toHaveAttribute('data-stale', 'false');

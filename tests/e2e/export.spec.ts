@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
-import { expect, shotsDir, test } from './fixtures';
+import { expect, shotsDir, test, openApp } from './fixtures';
 import { BOLD, ITALIC, list, note, paragraph, text } from '../unit/lexicalNote';
 
 type Handlers = Record<string, (input: unknown) => unknown>;
@@ -50,7 +50,7 @@ async function openExport(page: Page): Promise<void> {
 test('export a handout from the dialog: preview, options, download, unzip', async ({ page, app }) => {
   const h = app.lib.handlers as unknown as Handlers;
   const { quotes } = seedExcerpts(h);
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await openExport(page);
 
@@ -111,7 +111,7 @@ test('study notes preview, print view, and the dialog in dark and English', asyn
       (window as unknown as { printed: number }).printed++;
     };
   });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await openExport(page);
   await page.locator('[data-testid="export-format"][data-format="docx"]').check();

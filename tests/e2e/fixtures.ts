@@ -45,6 +45,18 @@ export const test = base.extend<{ app: App } & Options>({
 
 export { expect };
 
+/** Opens the app and waits until it has listed the library and its keyboard shortcuts listen. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
+/** Reloads the window and waits as openApp does. */
+export async function reloadApp(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
 /** The theme and interface language, switched with the top bar's toggles when they differ. */
 export async function setScheme(page: Page, scheme: 'light' | 'dark', lang?: 'zh-CN' | 'en'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== scheme) await page.getByTestId('toggle-theme').click();

@@ -6,7 +6,7 @@ import type { ConsoleMessage, Dialog, Page, Request } from '@playwright/test';
 import { join } from 'node:path';
 import type { DocumentSummary, Theme } from '../../shared/domain';
 import { link, note, paragraph, text } from '../unit/lexicalNote';
-import { clickQuote, expect, shotsDir, test } from './fixtures';
+import { clickQuote, expect, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const EVIL = 'http://127.0.0.1:9/pwn';
 const SCRIPT_TEXT = '<script>alert("文本里的脚本")</script>';
@@ -146,7 +146,7 @@ test('hostile HTML, Markdown and SVG files import as text and run nothing in the
   const origin = new URL(app.server.url).origin;
   const w = watch(page, origin);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
 
   // Import the four files through the real dialog.
@@ -222,7 +222,7 @@ test('hostile HTML, Markdown and SVG files import as text and run nothing in the
     paragraph(link(`${EVIL}/note`, '笔记里的外部链接')),
   );
   h['annotations.updateNote']({ id: ann.id, noteJson, noteText: `<iframe srcdoc="<script>parent.__pwned='note'</script>"></iframe> 笔记里的链接` });
-  await page.reload();
+  await reloadApp(page);
   await page.locator(`[data-testid="doc-item"][data-document-id="${pageDoc.id}"]`).click();
   await clickQuote(page, 'onerror=alert(1)');
   const panel = page.getByTestId('annotation-panel');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Annotation, DocumentRecord, DocumentSummary } from '../../shared/domain';
 import { encodeLegacy } from '../unit/fixtures/legacy-encoding';
-import { expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { expect, paintedHighlights, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const GB_TITLE = '黑土地上的新质生产力调研札记';
 const GB_SENTENCE = '调研组在五大连池走访了三家农机合作社，看到智能农机正在改变春耕的节奏。';
@@ -73,7 +73,7 @@ test.describe('with a slow backend', () => {
 
   test('several files at once: progress, a result per file, the junk file refused, the rest in the library', async ({ page, app }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(app.server.url);
+    await openApp(page, app.server.url);
     await expect(page.getByTestId('doc-item').first()).toBeVisible();
     const before = docs(app).length;
 
@@ -119,7 +119,7 @@ test.describe('with a slow backend', () => {
 
     // The same results in the dark theme and in English.
     setLook(app, 'dark', 'en');
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('import-open').click();
     await expect(dialog).toContainText('Import texts');
     await dialog.getByTestId('import-files-input').setInputFiles(files());
@@ -133,7 +133,7 @@ test.describe('with a slow backend', () => {
   });
 
   test('cancel stops after the current file and keeps what was imported', async ({ page, app }) => {
-    await page.goto(app.server.url);
+    await openApp(page, app.server.url);
     await expect(page.getByTestId('doc-item').first()).toBeVisible();
     const before = docs(app).length;
     await page.getByTestId('import-open').click();
@@ -151,7 +151,7 @@ test.describe('with a slow backend', () => {
 });
 
 test('too large and unsupported files are refused without being read; pasted text and dropped files import', async ({ page, app }) => {
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   const before = docs(app).length;
 
@@ -225,7 +225,7 @@ test('report, removed text shown in place, restore shifts the highlights after i
   const late = call<Annotation>(app, 'annotations.create', { documentId: doc.id, start: afterStart, end: afterStart + after.length, themeIds: [] });
   const early = call<Annotation>(app, 'annotations.create', { documentId: doc.id, start: beforeStart, end: beforeStart + beforeQuote.length, themeIds: [] });
 
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: SEED1_TITLE }).click();
   await expect(page.locator('.reader-header h1')).toHaveText(SEED1_TITLE);
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toEqual(expect.arrayContaining([after, beforeQuote]));
@@ -269,7 +269,7 @@ test('report, removed text shown in place, restore shifts the highlights after i
 
   // The same view in the dark theme and English.
   setLook(app, 'dark', 'en');
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId('doc-item').filter({ hasText: SEED1_TITLE }).click();
   await page.getByTestId('toggle-removed').click();
   await page.getByTestId('open-report').click();
@@ -281,7 +281,7 @@ test('report, removed text shown in place, restore shifts the highlights after i
 
 test('broken paragraphs are marked; split here, merge with next, edit the details', async ({ page, app }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
 
   // Seed 004: its broken paragraphs carry a margin marker; the report lists them.
   await page.getByTestId('doc-item').filter({ hasText: '4月16日' }).click();
@@ -336,7 +336,7 @@ test('broken paragraphs are marked; split here, merge with next, edit the detail
 });
 
 test('a file read with the wrong encoding can be re-imported with another; the earlier reading goes', async ({ page, app }) => {
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   const before = docs(app).length;
   await page.getByTestId('import-open').click();
@@ -373,7 +373,7 @@ test('a chosen folder imports its supported files, nested ones too, and says wha
   writeFileSync(join(folder, '.DS_Store'), 'x');
   writeFileSync(join(folder, '二组', 'photo.png'), junk());
 
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   const before = docs(app).length;
   await page.getByTestId('import-open').click();

@@ -3,7 +3,7 @@
 // test sends menu commands through it as the desktop shell does.
 import { API_PREFIX } from '../../shared/transport';
 import { installDesktopBridge } from './desktopBridge';
-import { expect, test } from './fixtures';
+import { expect, test, openApp } from './fixtures';
 
 test('Edit › Rebuild search index opens the search panel and rebuilds the index as a job; anything else sent is ignored', async ({ page, app }) => {
   const { sendMenuCommand: send } = await installDesktopBridge(page, app);
@@ -12,7 +12,7 @@ test('Edit › Rebuild search index opens the search panel and rebuilds the inde
     if (r.url().endsWith(API_PREFIX + 'jobs.start')) started.push(r.postData() ?? '');
   });
 
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await send({ command: 'rebuildSearchIndex; rm -rf /' });
   await send({ command: 'reindex' });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickQuote, dragSelect, expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { clickQuote, dragSelect, expect, paintedHighlights, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const QUOTE = '因地制宜推动黑河新质生产力发展';
 const THEME = '地方实践';
 
 test('read, highlight by mouse drag, tag, note, reload, export Markdown', async ({ page, app }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
 
   // Library: the five bundled files, imported on first run; two of them hold seven articles each.
   const docs = page.getByTestId('doc-item');
@@ -60,7 +60,7 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
   expect(stored[0].noteJson).toContain('"format":1');
 
   // Reload: the highlight and the note are still there.
-  await page.reload();
+  await reloadApp(page);
   await docs.filter({ hasText: '黑河' }).click();
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
   await clickQuote(page, QUOTE);
@@ -89,7 +89,7 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
 });
 
 test('the example codebook is offered, not forced, and 1–9 tag a keyboard selection', async ({ page, app }) => {
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('tab-themes').click();
   await expect(page.getByTestId('theme-row')).toHaveCount(0);
   await page.getByTestId('add-examples').click();

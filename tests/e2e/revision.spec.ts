@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import type { Annotation, DocumentRecord, DocumentSummary, Theme } from '../../shared/domain';
 import { selectInEditor } from './editMode';
-import { dragSelect, expect, paintedHighlights, setScheme, shotsDir, test } from './fixtures';
+import { dragSelect, expect, paintedHighlights, setScheme, shotsDir, test, openApp } from './fixtures';
 
 const TITLE = '三个维度因地制宜发畏新质生产力';
 const TYPO_QUOTE = '因地制宜发畏新质生产力';
@@ -93,7 +93,7 @@ test('fix a typo in edit mode, read the summary, compare and restore versions, r
   h['annotations.updateNote']({ id: sentence.id, noteJson: null, noteText: SENTENCE_NOTE });
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: TITLE }).first().click();
   await expect(page.getByTestId('reader-text')).toContainText(TYPO_QUOTE);
 
@@ -316,7 +316,7 @@ test('edit mode works on a 500,000-character document with 2,000 highlights: eve
   expect(quotes.size).toBe(2000);
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: '五十万字长文' }).first().click();
   await expect(page.getByTestId('reader-text')).toBeVisible();
   await expect.poll(async () => (await allPainted(page)).length).toBeGreaterThanOrEqual(2000);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DocumentSummary, JobInfo, Theme } from '../../shared/domain';
 import { generateCorpus, insertCorpus } from '../../bench/searchCorpus';
-import { expect, setScheme, shotsDir, test } from './fixtures';
+import { expect, setScheme, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const HIGHLIGHTS = 20_000;
 const DOCUMENTS = 10_000;
@@ -53,7 +53,7 @@ test('an export of 20,000 excerpts runs as a job: progress, count, elapsed time,
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
 
   // Word handout of every excerpt: the bar fills with a count in excerpts; Cancel stops it, nothing is saved.
@@ -131,7 +131,7 @@ test('a library of 10,000 documents: only the rows in view are in the DOM; End, 
   const total = docs.length;
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   const list = page.getByTestId('library-list');
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await expect(list).toHaveAttribute('data-windowed', 'true');
@@ -161,7 +161,7 @@ test('a library of 10,000 documents: only the rows in view are in the DOM; End, 
   await expect(page.locator(`#lib-row-${down}`)).toBeInViewport();
 
   // A reload reopens the last document and scrolls the list to it.
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator('.reader-header h1')).toHaveText(lastDoc.title);
   await expect(page.locator('.doc-item.active')).toBeInViewport();
   await setScheme(page, 'dark', 'en');
@@ -170,7 +170,7 @@ test('a library of 10,000 documents: only the rows in view are in the DOM; End, 
 
 test('rebuild the search index from the search panel: a job with its progress, then the search asks again', async ({ page, app }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await page.keyboard.press('Control+Shift+F');
   await page.getByTestId('search-input').fill('新质生产力');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { foldForSearch } from '../../shared/chinese';
 import type { Annotation, DocumentRecord, DocumentSummary } from '../../shared/domain';
-import { expect, paintedHighlights, shotsDir, test } from './fixtures';
+import { expect, paintedHighlights, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const QUERY = '新质生产力';
 const TRADITIONAL = '新質生產力';
@@ -81,7 +81,7 @@ test('library search: both scripts, exact count, KWIC opens the reader at the ma
   expect(exactTotal).toBeLessThan(foldedTotal);
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
 
   await page.keyboard.press('Control+Shift+F');
@@ -170,7 +170,7 @@ test('find in document: count, next and previous, 简/繁 folding, Esc', async (
   expect(n).toBeGreaterThan(3);
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: target.title }).first().click();
   await expect(page.locator('.reader-header h1')).toHaveText(target.title);
   await page.getByTestId('reader-text').click({ position: { x: 4, y: 4 } });
@@ -232,7 +232,7 @@ test('script switch shows 新質 where the text says 新质; highlights stay on 
   const created = handlers['annotations.create']({ documentId: target.id, start: at, end: at + QUERY.length, themeIds: [] }) as Annotation;
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await page.getByTestId('doc-item').filter({ hasText: target.title }).first().click();
   const text = page.getByTestId('reader-text');
   await expect(text).toContainText(QUERY);
@@ -254,7 +254,7 @@ test('script switch shows 新質 where the text says 新质; highlights stay on 
   expect([stored.start, stored.end, stored.exact]).toEqual([at, at + QUERY.length, QUERY]);
 
   // The choice is remembered across a reload; back to the stored script.
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId('doc-item').filter({ hasText: target.title }).first().click();
   await expect(text).toContainText(TRADITIONAL);
   await page.getByTestId('script-stored').click();
@@ -272,7 +272,7 @@ test('search within highlights and within notes opens the annotation', async ({ 
   handlers['annotations.updateNote']({ id: a.id, noteJson: null, noteText: '先立后破的一个例证' });
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('doc-item').first()).toBeVisible();
   await page.getByTestId('open-search').click();
   await page.getByTestId('search-input').fill(QUERY);

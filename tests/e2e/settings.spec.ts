@@ -2,7 +2,7 @@
 // before the first frame after a reload; recent documents; the keyboard way in and out.
 import { join } from 'node:path';
 import type { DocumentSummary, Preferences } from '../../shared/domain';
-import { expect, shotsDir, test } from './fixtures';
+import { expect, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const prefsOf = (app: { lib: { handlers: unknown } }) => (app.lib.handlers as { 'preferences.get': (i: object) => Preferences })['preferences.get']({});
 const readerSize = (page: import('@playwright/test').Page) => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize);
@@ -19,7 +19,7 @@ test('settings apply at once, persist in the library and are in place before the
       obs.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   await expect(page.getByTestId('reader-text')).toBeVisible();
   expect(await readerSize(page)).toBe('18px');
 
@@ -61,7 +61,7 @@ test('settings apply at once, persist in the library and are in place before the
 
   // After a reload the first frame is already English, dark and 21 px: nothing flashes.
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByTestId('reader-text')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { firstFrame?: unknown }).firstFrame)).toEqual({ theme: 'dark', lang: 'en', size: '21px' });
   expect(await readerSize(page)).toBe('21px');
@@ -95,7 +95,7 @@ test('settings apply at once, persist in the library and are in place before the
 
 test('recent documents: most recent first, listed in settings, reopened from there, cleared', async ({ page, app }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(app.server.url);
+  await openApp(page, app.server.url);
   const docs = page.getByTestId('doc-item');
   await expect(docs).toHaveCount(17);
   await expect(page.locator('.doc-item.active')).toHaveCount(1);
