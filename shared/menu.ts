@@ -34,6 +34,10 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>;
 /** What the shell does itself (Electron roles and the about box). */
 export type MenuRole =
   | 'windowMenu'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
   | 'quit'
   | 'close'
   | 'cut'
@@ -246,7 +250,10 @@ export function buildMenuModel(c: MenuContext): MenuItemModel[] {
     type: 'submenu',
     label: s.help,
     help: true,
-    items: [cmd(s.shortcuts, { command: 'shortcuts' }, A.shortcuts), ...(isMac ? [] : [sep, { type: 'about', label: s.about } as const])],
+    items: [
+      // macOS offers a key the page leaves alone (typing "?" in a field) to the menu's key equivalents, so there
+      // the unmodified "?" is not a menu accelerator; the page's own "?" still opens the list.
+      cmd(s.shortcuts, { command: 'shortcuts' }, isMac ? undefined : A.shortcuts), ...(isMac ? [] : [sep, { type: 'about', label: s.about } as const])],
   };
 
   const appMenu: MenuItemModel[] = isMac
@@ -258,6 +265,12 @@ export function buildMenuModel(c: MenuContext): MenuItemModel[] {
             { type: 'about', label: s.about },
             sep,
             cmd(s.settings, { command: 'settings' }, A.settings),
+            sep,
+            { type: 'role', role: 'services' },
+            sep,
+            { type: 'role', role: 'hide' },
+            { type: 'role', role: 'hideOthers' },
+            { type: 'role', role: 'unhide' },
             sep,
             { type: 'role', role: 'quit' },
           ],

@@ -99,6 +99,8 @@ export function App() {
         e.preventDefault();
         void redo();
       } else if (e.key === '?' && !mod) {
+        // Marked handled, as every menu key the page acts on: macOS gives unhandled keys to the menu as well.
+        e.preventDefault();
         s.setHelpOpen(!s.helpOpen);
       }
     };

@@ -77,13 +77,35 @@ describe('application menu', () => {
     expect(none[0].type === 'command' && none[0].enabled).toBe(false);
   });
 
-  it('on macOS puts About, Settings and Quit in the application menu and adds the Window menu', () => {
+  it('on macOS puts About, Settings, Services, Hide and Quit in the application menu and adds the Window menu', () => {
     const m = buildMenuModel({ ...base, platform: 'darwin' });
     const first = m[0];
     expect(first.type === 'submenu' && first.label).toBe('Pizhu');
-    expect(first.type === 'submenu' && first.items.map((i) => i.type)).toEqual(['about', 'separator', 'command', 'separator', 'role']);
+    expect(first.type === 'submenu' && first.items.map((i) => (i.type === 'role' ? i.role : i.type))).toEqual([
+      'about',
+      'separator',
+      'command',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+    ]);
     expect(roles(m)).toEqual(expect.arrayContaining(['windowMenu', 'close', 'quit']));
     expect(byCommand(m, 'settings')).toHaveLength(1);
+  });
+
+  it('on macOS every menu accelerator has a modifier, so a key typed in a field never reaches the menu', () => {
+    const accelerators = (platform: string) =>
+      commands(buildMenuModel({ ...base, platform })).flatMap((i) => (i.type === 'command' && i.accelerator ? [i.accelerator] : []));
+    const mac = accelerators('darwin');
+    expect(mac.length).toBeGreaterThan(10);
+    for (const a of mac) expect(a).toMatch(/^(CmdOrCtrl|Cmd|Ctrl|Alt|Shift)\+/);
+    // Elsewhere the menu only shows the keys (the page handles them), "?" included.
+    expect(accelerators('linux')).toContain('?');
   });
 
   it('sends only commands the renderer accepts, and the renderer accepts nothing else', () => {
