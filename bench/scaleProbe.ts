@@ -60,7 +60,7 @@ async function ours(dir: string): Promise<void> {
   };
   await step(STEP.markdown, () => exportJob('md'), (data) => `a job in its worker thread, ${kB(data)}`);
   await step(STEP.word, () => exportJob('docx'), (data) => `a job in its worker thread, ${kB(data)}`);
-  lib.close();
+  await lib.close();
 }
 
 interface NaiveAnnotation {

@@ -157,10 +157,12 @@ export function openLibrary(opts: LibraryOptions): Library {
   const close = () => {
     closed = true;
     const stopping = jobs.close();
-    void search.close();
-    void parser?.close();
+    const searchEnded = search.close();
+    const parserEnded = parser?.close();
     ctx.db.close();
-    return stopping;
+    // Resolves once every thread holding a connection has ended: the last connection to close checkpoints and removes
+    // the write-ahead log, so a process that exits after this does not leave the next start a full integrity check.
+    return Promise.all([stopping, searchEnded, parserEnded]).then(() => undefined);
   };
   const grants = new FileGrants();
   return { ctx, handlers: createHandlers(ctx, search, jobs, control, grants), grants, search, seedResults, control, dailyBackupJob: daily.job, whenIdle: () => daily.ended, close };
