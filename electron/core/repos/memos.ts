@@ -9,7 +9,7 @@ interface MemoRow extends StampColumns {
   note_text: string;
 }
 
-const toMemo = (r: MemoRow): Memo => ({ ...stamp(r), scope: r.scope, documentId: r.document_id, noteJson: r.note_json, noteText: r.note_text });
+const toMemo = (r: MemoRow): Memo => ({ scope: r.scope, documentId: r.document_id, noteJson: r.note_json, noteText: r.note_text, ...stamp(r) });
 
 /** The project memo (documentId null) or a document's. */
 export function getMemo(db: Db, documentId: string | null): Memo | undefined {
