@@ -334,16 +334,23 @@ describe('the annotations panel and coded retrieval', () => {
     const me = (await call('library.info', {})).author;
     for (const themeIds of [[p.id], [c.id], undefined]) {
       for (const sort of ['position', 'time'] as const) {
+        const { total } = await call('annotations.query', { themeIds, limit: 1 });
+        expect(total).toBeGreaterThan(150);
+        // Early pages are found from the first document, late ones from the last.
         for (const [offset, limit] of [
           [0, 50],
           [130, 70],
+          [total - 130, 70],
+          [total - 60, 70],
+          [total - 1, 5],
+          [Math.floor(total / 2), 3],
           [5_000, 10],
         ]) {
           // `author` takes the general path, which reads every match and sorts it.
           const fast = await call('annotations.query', { themeIds, sort, offset, limit });
           const full = await call('annotations.query', { themeIds, sort, offset, limit, author: me });
           expect(fast.total).toBe(full.total);
-          expect(fast.items.map((i) => i.annotation.id)).toEqual(full.items.map((i) => i.annotation.id));
+          expect(fast.items.map((i) => i.annotation.id), JSON.stringify({ themeIds, sort, offset, limit, total })).toEqual(full.items.map((i) => i.annotation.id));
         }
       }
     }

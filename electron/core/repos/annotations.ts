@@ -307,15 +307,20 @@ export function countLiveAnnotations(db: Db): number {
   return db.prepare('SELECT count(*) FROM annotations INDEXED BY annotations_ranges WHERE deleted_at IS NULL AND orphaned_at IS NULL').pluck().get() as number;
 }
 
-/** A page of live highlights linked with any of the themes (any for null), newest first, walking the time index. */
-export function pageByTime(db: Db, themeIds: readonly string[] | null, limit: number, offset: number): string[] {
+/**
+ * A page of live highlights linked with any of the themes (any for null), newest first, walking the time index:
+ * rows [offset, end) of `total`, read from the oldest end when that is nearer.
+ */
+export function pageByTime(db: Db, themeIds: readonly string[] | null, page: { offset: number; end: number; total: number; fromEnd: boolean }): string[] {
   const theme = themeIds
     ? 'AND EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id IN (SELECT value FROM json_each(@themes)))'
     : '';
-  return db
-    .prepare(`SELECT a.id FROM annotations a INDEXED BY annotations_created WHERE ${LIVE} ${theme} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`)
+  const direction = page.fromEnd ? 'ASC' : 'DESC';
+  const ids = db
+    .prepare(`SELECT a.id FROM annotations a INDEXED BY annotations_created WHERE ${LIVE} ${theme} ORDER BY a.created_at ${direction}, a.id ${direction} LIMIT @limit OFFSET @offset`)
     .pluck()
-    .all({ themes: themeIds ? json(themeIds) : null, limit, offset }) as string[];
+    .all({ themes: themeIds ? json(themeIds) : null, limit: page.end - page.offset, offset: page.fromEnd ? page.total - page.end : page.offset }) as string[];
+  return page.fromEnd ? ids.reverse() : ids;
 }
 
 /** Full records of the given highlights, in the order given. */

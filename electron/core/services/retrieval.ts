@@ -59,18 +59,35 @@ function byPosition(rank: Map<string, number>) {
 
 /**
  * One page in document order without reading every match: documents are walked in list order,
- * a growing batch at a time, until the page is full.
+ * a growing batch at a time, until the page is full. A page past the middle is found walking
+ * back from the last document, so the last page costs what the first does.
  */
-function pageByPosition(ctx: ServiceContext, themeIds: string[] | null, limit: number, offset: number): string[] {
-  const documents = documentOrder(ctx.db);
-  const wanted = offset + limit;
+function pageByPosition(ctx: ServiceContext, themeIds: string[] | null, page: PageSpan): string[] {
+  const forward = documentOrder(ctx.db);
+  const ordered = byPosition(new Map(forward.map((id, i) => [id, i])));
+  const documents = page.fromEnd ? [...forward].reverse() : forward;
+  const take = page.end - page.offset;
+  const skip = page.fromEnd ? page.total - page.end : page.offset;
   const found: AnnotationKey[] = [];
-  for (let at = 0, batch = 64; at < documents.length && found.length < wanted; at += batch, batch *= 4) {
-    const slice = documents.slice(at, at + batch);
-    const rank = new Map(slice.map((id, i) => [id, i]));
-    found.push(...liveAnnotationsIn(ctx.db, slice, themeIds).sort(byPosition(rank)));
+  for (let at = 0, batch = 64; at < documents.length && found.length < skip + take; at += batch, batch *= 4) {
+    const keys = liveAnnotationsIn(ctx.db, documents.slice(at, at + batch), themeIds);
+    found.push(...keys.sort(page.fromEnd ? (a, b) => ordered(b, a) : ordered));
   }
-  return found.slice(offset, wanted).map((k) => k.id);
+  const ids = found.slice(skip, skip + take).map((k) => k.id);
+  return page.fromEnd ? ids.reverse() : ids;
+}
+
+/** The rows [offset, end) of `total`, and whether they are nearer the end than the start. */
+interface PageSpan {
+  offset: number;
+  end: number;
+  total: number;
+  fromEnd: boolean;
+}
+
+function pageSpan(offset: number, limit: number, total: number): PageSpan {
+  const end = Math.min(offset + limit, total);
+  return { offset, end, total, fromEnd: total - offset < end };
 }
 
 export function queryPassages(ctx: ServiceContext, input: InputOf<'annotations.query'>): AnnotationPage {
@@ -88,8 +105,11 @@ export function queryPassages(ctx: ServiceContext, input: InputOf<'annotations.q
     // match reads `matches`: walk when that is cheaper (a common theme, an early page).
     const total = countLiveLinked(ctx.db, themeIds);
     const all = themeIds ? countLiveAnnotations(ctx.db) : total;
-    if (total * total > (offset + limit) * all) {
-      const ids = sort === 'time' ? pageByTime(ctx.db, themeIds, limit, offset) : pageByPosition(ctx, themeIds, limit, offset);
+    if (offset >= total) return { total, items: [] };
+    const page = pageSpan(offset, limit, total);
+    const reach = page.fromEnd ? total - offset : page.end;
+    if (total * total > reach * all) {
+      const ids = sort === 'time' ? pageByTime(ctx.db, themeIds, page) : pageByPosition(ctx, themeIds, page);
       return { total, items: toPassages(ctx, annotationsByIds(ctx.db, ids)) };
     }
   }
