@@ -2,6 +2,7 @@ import type { DocumentMetadata, DocumentRecord, DocumentSummary, ImportReport, S
 import type { Db } from '../db/connection';
 import { listRemovedSpans } from './removedSpans';
 import { toDocumentSummary, type DocumentRow } from './rows';
+import { cachedStatement } from './statements';
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.byline, d.url, d.published_at, d.editor, d.script, d.collection_id, d.collection_order,
   d.text_length AS length, d.author, d.created_at, d.modified_at,
@@ -25,13 +26,13 @@ export interface NewDocument extends DocumentMetadata {
   now: string;
 }
 
+const INSERT_DOCUMENT = `INSERT INTO documents (id, title, source, byline, editor, url, published_at, text, text_length, script, marks, import_report,
+    collection_id, collection_order, original, original_name, content_hash, author, created_at, modified_at)
+  VALUES (@id, @title, @source, @byline, @editor, @url, @publishedAt, @text, length(@text), @script, @marks, @report,
+    @collectionId, @collectionOrder, @original, @originalName, @contentHash, @author, @now, @now)`;
+
 export function insertDocument(db: Db, d: NewDocument): void {
-  db.prepare(
-    `INSERT INTO documents (id, title, source, byline, editor, url, published_at, text, text_length, script, marks, import_report, collection_id, collection_order,
-       original, original_name, content_hash, author, created_at, modified_at)
-     VALUES (@id, @title, @source, @byline, @editor, @url, @publishedAt, @text, length(@text), @script, @marks, @report, @collectionId, @collectionOrder,
-       @original, @originalName, @contentHash, @author, @now, @now)`,
-  ).run({ ...d, marks: JSON.stringify(d.marks), report: d.report && JSON.stringify(d.report) });
+  cachedStatement(db, INSERT_DOCUMENT).run({ ...d, marks: JSON.stringify(d.marks), report: d.report && JSON.stringify(d.report) });
 }
 
 /** Collections keep their file order; the rest by date, then title. */

@@ -1,6 +1,7 @@
 import type { CleaningRuleId, RemovedSpan } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { toRemovedSpan, type RemovedSpanRow } from './rows';
+import { cachedStatement } from './statements';
 
 export interface NewRemovedSpan {
   id: string;
@@ -13,11 +14,11 @@ export interface NewRemovedSpan {
   now: string;
 }
 
+const INSERT_REMOVED_SPAN = `INSERT INTO removed_spans (id, document_id, position, text, rule, source_offset, author, created_at, modified_at)
+  VALUES (@id, @documentId, @position, @text, @rule, @sourceOffset, @author, @now, @now)`;
+
 export function insertRemovedSpan(db: Db, s: NewRemovedSpan): void {
-  db.prepare(
-    `INSERT INTO removed_spans (id, document_id, position, text, rule, source_offset, author, created_at, modified_at)
-     VALUES (@id, @documentId, @position, @text, @rule, @sourceOffset, @author, @now, @now)`,
-  ).run(s);
+  cachedStatement(db, INSERT_REMOVED_SPAN).run(s);
 }
 
 /** Spans not yet restored, in text order (ties in source order). */
