@@ -253,7 +253,9 @@ export function buildMenuModel(c: MenuContext): MenuItemModel[] {
     items: [
       // macOS offers a key the page leaves alone (typing "?" in a field) to the menu's key equivalents, so there
       // the unmodified "?" is not a menu accelerator; the page's own "?" still opens the list.
-      cmd(s.shortcuts, { command: 'shortcuts' }, isMac ? undefined : A.shortcuts), ...(isMac ? [] : [sep, { type: 'about', label: s.about } as const])],
+      cmd(s.shortcuts, { command: 'shortcuts' }, isMac ? undefined : A.shortcuts),
+      ...(isMac ? [] : [sep, { type: 'about', label: s.about } as const]),
+    ],
   };
 
   const appMenu: MenuItemModel[] = isMac

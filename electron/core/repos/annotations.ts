@@ -307,11 +307,19 @@ export function countLiveAnnotations(db: Db): number {
   return db.prepare('SELECT count(*) FROM annotations INDEXED BY annotations_ranges WHERE deleted_at IS NULL AND orphaned_at IS NULL').pluck().get() as number;
 }
 
+/** The rows [offset, end) of `total` matches, and whether they are nearer the end than the start. */
+export interface PageSpan {
+  offset: number;
+  end: number;
+  total: number;
+  fromEnd: boolean;
+}
+
 /**
- * A page of live highlights linked with any of the themes (any for null), newest first, walking the time index:
- * rows [offset, end) of `total`, read from the oldest end when that is nearer.
+ * A page of live highlights linked with any of the themes (any for null), newest first, walking the time index;
+ * a page nearer the end is read from the oldest end.
  */
-export function pageByTime(db: Db, themeIds: readonly string[] | null, page: { offset: number; end: number; total: number; fromEnd: boolean }): string[] {
+export function pageByTime(db: Db, themeIds: readonly string[] | null, page: PageSpan): string[] {
   const theme = themeIds
     ? 'AND EXISTS (SELECT 1 FROM annotation_themes at WHERE at.annotation_id = a.id AND at.theme_id IN (SELECT value FROM json_each(@themes)))'
     : '';

@@ -13,6 +13,7 @@ import {
   pageByTime,
   type AnnotationKey,
   type AnnotationQuery,
+  type PageSpan,
 } from '../repos/annotations';
 import { themeParents } from '../repos/themes';
 import type { ServiceContext } from './context';
@@ -75,14 +76,6 @@ function pageByPosition(ctx: ServiceContext, themeIds: string[] | null, page: Pa
   }
   const ids = found.slice(skip, skip + take).map((k) => k.id);
   return page.fromEnd ? ids.reverse() : ids;
-}
-
-/** The rows [offset, end) of `total`, and whether they are nearer the end than the start. */
-interface PageSpan {
-  offset: number;
-  end: number;
-  total: number;
-  fromEnd: boolean;
 }
 
 function pageSpan(offset: number, limit: number, total: number): PageSpan {
