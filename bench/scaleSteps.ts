@@ -20,6 +20,9 @@ export interface ProbeResult {
 export const STEP = {
   open: 'open library',
   list: 'documents.list',
+  /** Ours only: the library panel's refresh after a highlight, one row against the whole list, each serialised. */
+  refreshOneRow: 'refresh after a highlight: that document\'s row',
+  refreshWholeList: 'refresh after a highlight: the whole list',
   firstPage: 'annotations.query, first page',
   middlePage: 'annotations.query, page at 50,000',
   lastPage: 'annotations.query, last page',

@@ -83,6 +83,8 @@ const exportFileInput = z.object({
 export const contract = {
   'library.info': ch<{ libraryDir: string; author: string; documentCount: number }>()(noInput),
   'documents.list': ch<DocumentSummary[]>()(noInput),
+  /** The live ones of these documents, as the list shows them: what changed after a highlight, without the whole library. */
+  'documents.summaries': ch<DocumentSummary[]>()(z.object({ ids: z.array(id).max(10_000) })),
   'documents.get': ch<DocumentRecord>()(z.object({ id })),
   'documents.updateMetadata': ch<DocumentSummary>()(
     z.object({ id, title: name.optional(), source: metaText, byline: metaText, editor: metaText, url: metaText, publishedAt: isoDate.nullable().optional() }),

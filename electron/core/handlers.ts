@@ -34,6 +34,7 @@ export function createHandlers(ctx: ServiceContext, search: SearchService, jobs:
     ...backupHandlers(control, grants),
     'library.info': () => ({ libraryDir: ctx.libraryDir, author: ctx.userName, documentCount: documentsRepo.countDocuments(ctx.db) }),
     'documents.list': () => documentsRepo.listDocuments(ctx.db),
+    'documents.summaries': ({ ids }) => documentsRepo.listDocumentsByIds(ctx.db, ids),
     'documents.get': ({ id }) => getDocumentOrThrow(ctx, id),
     'documents.updateMetadata': (input) => edits.updateMetadata(ctx, input),
     'documents.restoreSpan': ({ id, spanId }) => edits.restoreSpan(ctx, id, spanId),

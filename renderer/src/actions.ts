@@ -27,6 +27,10 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
 export async function refreshDocs(): Promise<void> {
   st().setDocs(await api['documents.list']({}));
 }
+/** Only these documents' rows: after a highlight changes, not the whole library (10,000 summaries is 4 MB). */
+export async function refreshDocsById(ids: readonly string[]): Promise<void> {
+  st().updateDocs(ids, await api['documents.summaries']({ ids: [...ids] }));
+}
 export async function refreshThemes(): Promise<void> {
   st().setThemes(await api['themes.list']({}));
 }
@@ -38,6 +42,10 @@ export async function refreshAnnotations(): Promise<void> {
 }
 export async function refreshAll(): Promise<void> {
   await Promise.all([refreshDocs(), refreshThemes(), refreshAnnotations()]);
+}
+/** After one highlight changed: its document's row (its count), the themes' counts and the open document's highlights. */
+async function refreshAfterHighlight(documentId: string): Promise<void> {
+  await Promise.all([refreshDocsById([documentId]), refreshThemes(), refreshAnnotations()]);
 }
 
 export async function loadInitial(): Promise<void> {
@@ -116,20 +124,20 @@ export async function createAnnotation(start: number, end: number, themeIds: str
     () => api['annotations.delete']({ id: created.id }),
     () => api['annotations.restore']({ id: created.id }),
   );
-  await guard(refreshAll);
+  await guard(() => refreshAfterHighlight(created.documentId));
   return created;
 }
 
 export async function deleteAnnotation(id: string): Promise<void> {
-  const ok = await guard(() => api['annotations.delete']({ id }));
-  if (!ok) return;
+  const deleted = await guard(() => api['annotations.delete']({ id }));
+  if (!deleted) return;
   if (st().activeId === id) st().setActive(null);
   record(
     'lblDeleteAnnotation',
     () => api['annotations.restore']({ id }),
     () => api['annotations.delete']({ id }),
   );
-  await guard(refreshAll);
+  await guard(() => refreshAfterHighlight(deleted.documentId));
 }
 
 export async function addThemeToAnnotation(id: string, themeId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Request } from '@playwright/test';
 import { join } from 'node:path';
+import { API_PREFIX } from '../../shared/transport';
 import { clickQuote, dragSelect, expect, paintedHighlights, shotsDir, test, openApp, reloadApp } from './fixtures';
 
 const QUOTE = '因地制宜推动黑河新质生产力发展';
@@ -26,10 +28,20 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
   await dragSelect(page, QUOTE);
   const toolbar = page.getByTestId('selection-toolbar');
   await expect(toolbar).toBeVisible();
+  const asked: string[] = [];
+  const listen = (r: Request) => {
+    if (r.url().includes(API_PREFIX)) asked.push(r.url().split(API_PREFIX)[1]);
+  };
+  page.on('request', listen);
   await toolbar.locator(`[data-theme-name="${THEME}"]`).click();
 
   // The highlight is painted at once, on exactly the dragged text.
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
+  // The library row counts it; only that document's row was asked for, not the whole library.
+  await expect(docs.filter({ hasText: '黑河' })).toContainText(/1 处高亮|1 highlight/);
+  page.off('request', listen);
+  expect(asked).toContain('documents.summaries');
+  expect(asked).not.toContain('documents.list');
 
   // Undo removes it, redo brings it back.
   await page.getByTestId('reader-text').click({ position: { x: 2, y: 2 } });

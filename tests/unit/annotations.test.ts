@@ -27,6 +27,21 @@ describe('highlights and themes', () => {
     expect((h['documents.list']({}) as DocumentSummary[]).find((d) => d.id === doc.id)!.annotationCount).toBe(1);
   });
 
+  it("gives the summaries of the documents asked for, as the list has them, without deleted or unknown ones", () => {
+    const { h, doc } = setup();
+    const start = doc.text.indexOf('因地制宜推动');
+    h['annotations.create']({ documentId: doc.id, start, end: start + 4, themeIds: [] });
+    const list = h['documents.list']({}) as DocumentSummary[];
+    const [other, gone] = list.filter((d) => d.id !== doc.id);
+    h['documents.delete']({ id: gone.id });
+    const asked = [other.id, doc.id, gone.id, crypto.randomUUID()];
+    const summaries = h['documents.summaries']({ ids: asked }) as DocumentSummary[];
+    // In library order, each equal to its row in the full list.
+    const fresh = h['documents.list']({}) as DocumentSummary[];
+    expect(summaries).toEqual(fresh.filter((d) => d.id === other.id || d.id === doc.id));
+    expect(summaries.find((d) => d.id === doc.id)!.annotationCount).toBe(1);
+  });
+
   it('keeps overlapping highlights with several themes', () => {
     const { h, doc } = setup();
     const t1 = h['themes.create']({ name: 'A' }) as Theme;

@@ -25,6 +25,7 @@ const READ_ONLY = new Set<string>([
   'library.info',
   'library.health',
   'documents.list',
+  'documents.summaries',
   'documents.get',
   'collections.list',
   'import.rules',

@@ -11,6 +11,8 @@ export interface LibrarySlice {
   docs: DocumentSummary[];
   docsLoaded: boolean;
   setDocs: (docs: DocumentSummary[]) => void;
+  /** Puts these documents' fresh summaries in place; an asked-for id without one is gone from the library. */
+  updateDocs: (ids: readonly string[], summaries: DocumentSummary[]) => void;
 }
 
 export interface ReaderSlice {
