@@ -75,7 +75,7 @@ export async function openDocument(id: string): Promise<void> {
 }
 
 /** Puts an action on the undo stack; the action itself has already run. */
-export function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise<unknown>): void {
+export function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => Promise<unknown>, refresh?: () => Promise<void>): void {
   st().pushUndo({
     label: labelKey,
     undo: async () => {
@@ -84,6 +84,7 @@ export function record(labelKey: Key, undo: () => Promise<unknown>, redo: () => 
     redo: async () => {
       await redo();
     },
+    refresh,
   });
 }
 
@@ -103,7 +104,7 @@ async function replay(direction: 'undo' | 'redo'): Promise<void> {
   } catch (err) {
     reportError(err);
   }
-  await guard(refreshAll);
+  await guard(e.refresh ?? refreshAll);
 }
 
 export const undo = (): Promise<void> => replay('undo');
@@ -123,6 +124,7 @@ export async function createAnnotation(start: number, end: number, themeIds: str
     'lblCreateAnnotation',
     () => api['annotations.delete']({ id: created.id }),
     () => api['annotations.restore']({ id: created.id }),
+    () => refreshAfterHighlight(created.documentId),
   );
   await guard(() => refreshAfterHighlight(created.documentId));
   return created;
@@ -136,6 +138,7 @@ export async function deleteAnnotation(id: string): Promise<void> {
     'lblDeleteAnnotation',
     () => api['annotations.restore']({ id }),
     () => api['annotations.delete']({ id }),
+    () => refreshAfterHighlight(deleted.documentId),
   );
   await guard(() => refreshAfterHighlight(deleted.documentId));
 }

@@ -37,18 +37,22 @@ test('read, highlight by mouse drag, tag, note, reload, export Markdown', async 
 
   // The highlight is painted at once, on exactly the dragged text.
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
-  // The library row counts it; only that document's row was asked for, not the whole library.
-  await expect(docs.filter({ hasText: '黑河' })).toContainText(/1 处高亮|1 highlight/);
-  page.off('request', listen);
-  expect(asked).toContain('documents.summaries');
-  expect(asked).not.toContain('documents.list');
+  // The library row counts it.
+  const heiheRow = docs.filter({ hasText: '黑河' });
+  await expect(heiheRow).toContainText(/1 处高亮|1 highlight/);
 
-  // Undo removes it, redo brings it back.
+  // Undo removes it, redo brings it back, and the row's count follows.
   await page.getByTestId('reader-text').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).not.toContain(QUOTE);
+  await expect(heiheRow).toContainText(/0 处高亮|0 highlights/);
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain(QUOTE);
+  await expect(heiheRow).toContainText(/1 处高亮|1 highlight/);
+  // Each time only that document's row was asked for, never the whole library.
+  page.off('request', listen);
+  expect(asked.filter((c) => c === 'documents.summaries')).toHaveLength(3);
+  expect(asked).not.toContain('documents.list');
 
   // Click the highlight to open it, then write a note with some bold text.
   await clickQuote(page, QUOTE);

@@ -74,6 +74,8 @@ export interface UndoEntry {
   label: string;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
+  /** What to reload after undoing or redoing it (by default the library, the themes and the open document's highlights). */
+  refresh?: () => Promise<void>;
 }
 
 export interface UndoSlice {
