@@ -33,7 +33,7 @@ async function call<C extends Channel>(lib: Library, channel: C, input: InputOf<
   return r.value as OutputOf<C>;
 }
 
-const kB8 = (json: string) => `${Math.round(json.length / 1024)} kB of JSON`;
+const jsonKB = (json: string) => `${Math.round(json.length / 1024)} kB of JSON`;
 const kB = (base64: string) => `${Math.round((base64.length * 3) / 4 / 1024)} kB`;
 
 async function ours(dir: string): Promise<void> {
@@ -46,8 +46,8 @@ async function ours(dir: string): Promise<void> {
   });
   const listed = await step(STEP.list, () => call(lib, 'documents.list', {}), (d) => `${d.length} documents`);
   const changed = listed[Math.floor(listed.length / 2)].id;
-  await step(STEP.refreshOneRow, async () => JSON.stringify(await call(lib, 'documents.summaries', { ids: [changed] })), kB8);
-  await step(STEP.refreshWholeList, async () => JSON.stringify(await call(lib, 'documents.list', {})), kB8);
+  await step(STEP.refreshOneRow, async () => JSON.stringify(await call(lib, 'documents.summaries', { ids: [changed] })), jsonKB);
+  await step(STEP.refreshWholeList, async () => JSON.stringify(await call(lib, 'documents.list', {})), jsonKB);
   const first = await step(STEP.firstPage, () => call(lib, 'annotations.query', { limit: 200 }), (p) => `${p.items.length} of ${p.total}`);
   await step(STEP.middlePage, () => call(lib, 'annotations.query', { limit: 200, offset: 50_000 }));
   await step(STEP.lastPage, () => call(lib, 'annotations.query', { limit: 200, offset: first.total - 200 }));

@@ -120,13 +120,14 @@ export async function createAnnotation(start: number, end: number, themeIds: str
   st().upsertAnnotation(created);
   st().setActive(created.id);
   st().setSideTab('annotation');
+  const refresh = () => refreshAfterHighlight(created.documentId);
   record(
     'lblCreateAnnotation',
     () => api['annotations.delete']({ id: created.id }),
     () => api['annotations.restore']({ id: created.id }),
-    () => refreshAfterHighlight(created.documentId),
+    refresh,
   );
-  await guard(() => refreshAfterHighlight(created.documentId));
+  await guard(refresh);
   return created;
 }
 
@@ -134,13 +135,14 @@ export async function deleteAnnotation(id: string): Promise<void> {
   const deleted = await guard(() => api['annotations.delete']({ id }));
   if (!deleted) return;
   if (st().activeId === id) st().setActive(null);
+  const refresh = () => refreshAfterHighlight(deleted.documentId);
   record(
     'lblDeleteAnnotation',
     () => api['annotations.restore']({ id }),
     () => api['annotations.delete']({ id }),
-    () => refreshAfterHighlight(deleted.documentId),
+    refresh,
   );
-  await guard(() => refreshAfterHighlight(deleted.documentId));
+  await guard(refresh);
 }
 
 export async function addThemeToAnnotation(id: string, themeId: string): Promise<void> {
