@@ -160,8 +160,8 @@ export function openLibrary(opts: LibraryOptions): Library {
     const searchEnded = search.close();
     const parserEnded = parser?.close();
     ctx.db.close();
-    // Resolves once every thread holding a connection has ended: the last connection to close checkpoints and removes
-    // the write-ahead log, so a process that exits after this does not leave the next start a full integrity check.
+    // Resolves once every thread holding a connection has ended too, so a process that exits afterwards (the shell at
+    // quit, a bench probe) does not cut a thread's own close short.
     return Promise.all([stopping, searchEnded, parserEnded]).then(() => undefined);
   };
   const grants = new FileGrants();

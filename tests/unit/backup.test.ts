@@ -15,7 +15,6 @@ import {
   restoreBackup,
   type LibraryCorruptDetails,
 } from '../../electron/core/backup';
-import { walLeftBehind } from '../../electron/core/backup/integrity';
 import { backupsDir, databaseFile } from '../../electron/core/backup/layout';
 import { openLibraryOrRecover, type RecoveryPrompt } from '../../electron/core/backup/recover';
 import { main } from '../../electron/core/cli/main';
@@ -337,28 +336,6 @@ describe('integrity at open', () => {
     const back = open({ libraryDir: dir, seedsDir: null });
     expect((await api(back)('annotations.list', {})).map((a) => a.id).sort()).toEqual(annotationIds.slice(0, 3).sort());
     expect(back.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  });
-});
-
-describe('closing the library', () => {
-  it('a process that exits once close() resolves leaves no write-ahead log, so the next start needs no full check', () => {
-    const dir = tempDir();
-    // Writes while the search and import threads hold connections of their own, then quits as the shell does.
-    const script = join(tempDir(), 'writeThenQuit.mjs');
-    writeFileSync(script, `
-      import { openLibrary } from ${JSON.stringify(join(projectRoot, 'electron/core/library.ts'))};
-      const lib = openLibrary({ libraryDir: ${JSON.stringify(dir)}, seedsDir: ${JSON.stringify(join(projectRoot, 'seeds'))}, warmSearch: true, importWorker: true, dailyBackup: false });
-      await lib.search.warm();
-      const [doc] = lib.handlers['documents.list']({});
-      for (let i = 0; i < 20; i++) lib.handlers['annotations.create']({ documentId: doc.id, start: i * 3, end: i * 3 + 2, themeIds: [] });
-      await lib.handlers['search.query']({ query: '新质生产力' });
-      await lib.close();
-      process.stdout.write('closed');
-      process.exit(0);
-    `);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
-    expect(child.stdout, child.stderr).toBe('closed');
-    expect(walLeftBehind(databaseFile(dir))).toBe(false);
   });
 });
 
