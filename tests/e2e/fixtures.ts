@@ -45,16 +45,19 @@ export const test = base.extend<{ app: App } & Options>({
 
 export { expect };
 
+/** A loaded machine listing a large test library (10,000 documents) can take seconds; readiness is not what is measured. */
+const READY_TIMEOUT_MS = 30_000;
+
 /** Opens the app and waits until it has listed the library and its keyboard shortcuts listen. */
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: READY_TIMEOUT_MS });
 }
 
 /** Reloads the window and waits as openApp does. */
 export async function reloadApp(page: Page): Promise<void> {
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: READY_TIMEOUT_MS });
 }
 
 /** The theme and interface language, switched with the top bar's toggles when they differ. */
